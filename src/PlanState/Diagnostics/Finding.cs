@@ -1,0 +1,44 @@
+using PlanState.Text;
+
+namespace PlanState.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>The three kinds of finding in the format reference (§6); the code's first digit tells the kind.</summary>
+public enum FindingKind
+{
+    /// <summary>1xxx: the input could not be read as written. Warnings.</summary>
+    InputProblem,
+
+    /// <summary>2xxx: two facts disagree and a person must decide. Errors in every mode.</summary>
+    Contradiction,
+
+    /// <summary>3xxx: derived text that <c>update</c> would write differently. Fixed in Update mode, errors in Verify mode.</summary>
+    Stale,
+}
+
+/// <summary>A rule's identity: a stable code, a title for docs and a default severity.</summary>
+public sealed record DiagnosticDescriptor(string Code, string Title, FindingKind Kind, Severity DefaultSeverity)
+{
+    public override string ToString() => Code;
+}
+
+/// <summary>One finding at an exact span. <paramref name="Message"/> quotes both disagreeing values.</summary>
+public sealed record Finding(DiagnosticDescriptor Descriptor, SourceSpan Span, string Message)
+{
+    public string Code => Descriptor.Code;
+
+    public Severity Severity => Descriptor.DefaultSeverity;
+
+    public FindingKind Kind => Descriptor.Kind;
+
+    /// <summary>True when <c>planstate update</c> (or a local build) rewrites the text this finding points at.</summary>
+    public bool Fixable => Descriptor.Kind == FindingKind.Stale;
+
+    public override string ToString() => $"{Span}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+}

@@ -1,0 +1,33 @@
+using PlanState.Text;
+
+namespace PlanState.Model;
+
+/// <summary>
+/// A frontmatter block read tolerantly: every scalar that could be read, flattened to a dotted key path
+/// (<c>progress.percent</c>, <c>metrics.duration</c>), in file order.
+/// </summary>
+/// <param name="Span">The whole block, fences included.</param>
+/// <param name="BodyStart">Char offset where the markdown body starts (after the closing fence and its line break), or 0 with no block.</param>
+/// <param name="Closed">False when the closing <c>---</c> is missing; the block then covers nothing and the body starts at 0.</param>
+public sealed record Frontmatter(SourceSpan Span, int BodyStart, bool Closed, EquatableArray<FrontmatterEntry> Entries)
+{
+    public FrontmatterEntry? Find(string keyPath)
+    {
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.KeyPath, keyPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One scalar of a frontmatter block.</summary>
+/// <param name="KeyPath">Dotted path of mapping keys: <c>progress.total_plans</c>.</param>
+/// <param name="Value">The scalar as YAML reads it (quotes removed); null for an empty value.</param>
+/// <param name="KeySpan">The key's text.</param>
+/// <param name="ValueSpan">The value's text as written (quotes included), so a rewrite can replace it in place.</param>
+public sealed record FrontmatterEntry(string KeyPath, string? Value, SourceSpan KeySpan, SourceSpan ValueSpan);

@@ -1,0 +1,22 @@
+using PlanState.Diagnostics;
+
+namespace PlanState.Model;
+
+/// <summary>
+/// Everything read from one <c>.planning/</c> folder. ROADMAP and STATE are null when the file is missing;
+/// <see cref="Phases"/> holds active phases (under <c>phases/</c>) and archived ones (under <c>milestones/</c>).
+/// </summary>
+/// <param name="Root">The absolute path of the <c>.planning/</c> folder.</param>
+/// <param name="HasPhasesFolder">False when <c>phases/</c> is missing: STATE-only mode if ROADMAP.md is missing too.</param>
+/// <param name="Problems">Problems of the folder itself: unreadable entries, loops, a stale lock.</param>
+public sealed record PlanningFolder(
+    string Root,
+    StateDocument? State,
+    RoadmapDocument? Roadmap,
+    bool HasPhasesFolder,
+    EquatableArray<PhaseFolder> Phases,
+    EquatableArray<Finding> Problems)
+{
+    /// <summary>True when there is no disk truth to check STATE.md against (spec §5, "When only STATE.md exists").</summary>
+    public bool IsStateOnly => Roadmap is null && !HasPhasesFolder;
+}

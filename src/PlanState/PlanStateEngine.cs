@@ -1,0 +1,33 @@
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Rewriting;
+
+namespace PlanState;
+
+/// <summary>The result of analysing a planning folder: the model, every finding and the edits that fix the stale ones.</summary>
+/// <param name="PlanningRoot">Absolute path of the <c>.planning/</c> folder.</param>
+/// <param name="Findings">All findings, ordered by file, line and column.</param>
+/// <param name="Edits">Edits that rewrite every stale value that can be rewritten safely.</param>
+public sealed record PlanningAnalysis(
+    string PlanningRoot,
+    PlanningFolder Folder,
+    EquatableArray<Finding> Findings,
+    EquatableArray<TextEdit> Edits)
+{
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+}
+
+/// <summary>What <see cref="PlanStateEngine.Update"/> did.</summary>
+/// <param name="Changes">Each value rewritten on disk.</param>
+/// <param name="WrittenFiles">Files that were written (relative to the planning root).</param>
+/// <param name="Remaining">Findings after the rewrite: contradictions and input problems, plus stale values that could not be written.</param>
+/// <param name="WriteFailures">Files that could not be written (lock held, I/O error), as PLAN4xxx findings; nothing was written to them.</param>
+public sealed record UpdateResult(
+    PlanningAnalysis Before,
+    EquatableArray<AppliedChange> Changes,
+    EquatableArray<string> WrittenFiles,
+    EquatableArray<Finding> Remaining,
+    EquatableArray<Finding> WriteFailures)
+{
+    public bool HasErrors => Remaining.Any(f => f.Severity == Severity.Error) || !WriteFailures.IsEmpty;
+}

@@ -1,0 +1,164 @@
+using System.Text;
+
+namespace PlanState.Text;
+
+/// <summary>
+/// The decoded text of one planning file, with what is needed to map offsets to lines and to write the file
+/// back byte for byte: whether it had a UTF-8 BOM and whether it decoded cleanly.
+/// </summary>
+public sealed class SourceText : IEquatable<SourceText>
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly int[] lineStarts;
+
+    private SourceText(string file, string text, bool hasBom, bool isValidUtf8, bool looksBinary, ulong contentHash)
+    {
+        File = file;
+        Text = text;
+        HasBom = hasBom;
+        IsValidUtf8 = isValidUtf8;
+        LooksBinary = looksBinary;
+        ContentHash = contentHash;
+        lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>Path relative to the planning root, with forward slashes.</summary>
+    public string File { get; }
+
+    public string Text { get; }
+
+    public bool HasBom { get; }
+
+    /// <summary>False when the bytes were not valid UTF-8; <see cref="Text"/> then holds replacement chars and must never be written back.</summary>
+    public bool IsValidUtf8 { get; }
+
+    /// <summary>True when the bytes contain NUL, which no markdown file does.</summary>
+    public bool LooksBinary { get; }
+
+    /// <summary>A 64-bit FNV-1a hash of the raw bytes; the incremental pipeline keys parses on it.</summary>
+    public ulong ContentHash { get; }
+
+    public int LineCount => lineStarts.Length;
+
+    public static SourceText From(string file, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return new SourceText(file, text, hasBom: false, isValidUtf8: true, looksBinary: text.IndexOf('\0') >= 0, Fnv1a(bytes));
+    }
+
+    public static SourceText FromBytes(string file, byte[] bytes)
+    {
+        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var offset = hasBom ? 3 : 0;
+        string text;
+        var valid = true;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+        }
+        catch (DecoderFallbackException)
+        {
+            valid = false;
+            text = Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
+        }
+
+        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0) >= 0, Fnv1a(bytes));
+    }
+
+    /// <summary>Encodes text for writing with the same BOM habit as this file.</summary>
+    public byte[] Encode(string newText)
+    {
+        var body = StrictUtf8.GetBytes(newText);
+        if (!HasBom)
+        {
+            return body;
+        }
+
+        var result = new byte[body.Length + 3];
+        result[0] = 0xEF;
+        result[1] = 0xBB;
+        result[2] = 0xBF;
+        Buffer.BlockCopy(body, 0, result, 3, body.Length);
+        return result;
+    }
+
+    /// <summary>The 1-based line of a char offset.</summary>
+    public int LineOf(int offset)
+    {
+        var index = Array.BinarySearch(lineStarts, offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
+    }
+
+    /// <summary>The char offset where a 1-based line starts.</summary>
+    public int LineStart(int line) => lineStarts[line - 1];
+
+    /// <summary>The text of a 1-based line, without its line break.</summary>
+    public string LineText(int line)
+    {
+        var start = lineStarts[line - 1];
+        var end = line < lineStarts.Length ? lineStarts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return Text.Substring(start, end - start);
+    }
+
+    public SourceSpan Span(int start, int length)
+    {
+        var line = LineOf(start);
+        var column = start - lineStarts[line - 1] + 1;
+        var end = start + length;
+        var endLine = length == 0 ? line : LineOf(end);
+        var endColumn = end - lineStarts[endLine - 1] + 1;
+        return new SourceSpan(File, start, length, line, column, endLine, endColumn);
+    }
+
+    public string Slice(SourceSpan span) => Text.Substring(span.Start, span.Length);
+
+    public bool Equals(SourceText? other) =>
+        other is not null && other.File == File && other.ContentHash == ContentHash && other.Text == Text && other.HasBom == HasBom;
+
+    public override bool Equals(object? obj) => Equals(obj as SourceText);
+
+    public override int GetHashCode() => unchecked((int)ContentHash ^ File.GetHashCode());
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+
+    internal static ulong Fnv1a(byte[] bytes)
+    {
+        const ulong offsetBasis = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        var hash = offsetBasis;
+        foreach (var b in bytes)
+        {
+            hash ^= b;
+            hash *= prime;
+        }
+
+        return hash;
+    }
+}
