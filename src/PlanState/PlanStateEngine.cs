@@ -31,3 +31,17 @@ public sealed record UpdateResult(
 {
     public bool HasErrors => Remaining.Any(f => f.Severity == Severity.Error) || !WriteFailures.IsEmpty;
 }
+
+/// <summary>
+/// The entry point: analyse a planning folder, and rewrite its stale derived text. One engine caches what it has
+/// read, so keep it for repeated runs over the same folder (the MSBuild task keeps one per build node).
+/// </summary>
+public sealed partial class PlanStateEngine
+{
+    /// <summary>Reads and checks a planning folder. Never throws on file content; problems become findings.</summary>
+    /// <param name="planningRoot">The <c>.planning/</c> folder (see <see cref="PlanningRootLocator"/>).</param>
+    public PlanningAnalysis Analyze(string planningRoot) => AnalyzeCore(planningRoot);
+
+    /// <summary>Analyses, then writes every stale value it safely can: atomically, under <c>STATE.md.lock</c>, never a file with nothing stale.</summary>
+    public UpdateResult Update(string planningRoot) => UpdateCore(planningRoot);
+}
