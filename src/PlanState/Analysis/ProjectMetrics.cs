@@ -58,7 +58,7 @@ public sealed record ProjectMetrics(
     public static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone)
     {
         var sections = roadmap?.Sections ?? EquatableArray<RoadmapPhaseSection>.Empty;
-        var currentMilestone = CurrentMilestone(roadmap, stateMilestone);
+        var currentMilestone = FindCurrentMilestone(roadmap, stateMilestone);
         var byNumber = new SortedDictionary<PhaseNumber, (RoadmapPhaseSection? Section, PhaseAggregate? Aggregate)>();
         foreach (var section in sections)
         {
@@ -124,7 +124,7 @@ public sealed record ProjectMetrics(
     /// The milestone STATE.md's frontmatter names, if ROADMAP.md has it; else the one ROADMAP marks in progress;
     /// else null, and every phase is in scope.
     /// </summary>
-    private static string? CurrentMilestone(RoadmapDocument? roadmap, string? stateMilestone)
+    private static string? FindCurrentMilestone(RoadmapDocument? roadmap, string? stateMilestone)
     {
         if (roadmap is null || !roadmap.Sections.Any(s => s.Milestone is not null))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PlanState.Analysis;
 using PlanState.Model;
+using PlanState.Text;
 
 namespace PlanState.Rules;
 
