@@ -12,7 +12,7 @@ public static class StateParser
 {
     /// <param name="text">The whole file.</param>
     /// <param name="frontmatter">The file's frontmatter as read by the frontmatter reader, or null; fields are only looked for after it.</param>
-    public static StateDocument Parse(SourceText text, Frontmatter? frontmatter)
+    public static StateDocument Parse(SourceText text, Model.Frontmatter? frontmatter)
     {
         var problems = new List<Finding>();
         var bodyStart = frontmatter?.BodyStart ?? 0;
