@@ -178,7 +178,7 @@ internal static class RoadmapRules
             var completed = aggregate.IsComplete && aggregate.LatestCompleted is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
             var cells = new List<(Text.SourceSpan Span, string Value)>
             {
-                (template.PhaseCell!.Span, $"{facts.Number}. {facts.Name ?? aggregate.Folder.Slug}"),
+                (template.PhaseCell!.Span, $"{facts.Number}. {PhaseTableName(facts.Name) ?? aggregate.Folder.Slug}"),
                 (template.PlansCell!.Span, $"{aggregate.CompletedCount}/{aggregate.PlanCount}"),
                 (template.StatusCell.Span, (aggregate.IsComplete ? prefix : string.Empty) + status),
                 (template.CompletedCell!.Span, completed),
@@ -198,6 +198,10 @@ internal static class RoadmapRules
             context.Stale(StaleValues.TableMissingRow, source.Span(insertAt, 0), string.Empty, text, $"Progress table has no row for phase {facts.Number}, which has {aggregate.CompletedCount} completed plans: adds '{row}'");
         }
     }
+
+    /// <summary>A phase name as the table writes it: without the <c>(INSERTED)</c> marker of its heading.</summary>
+    private static string? PhaseTableName(string? name) =>
+        name?.Replace("(INSERTED)", string.Empty).Trim();
 
     private enum StatusClass
     {
