@@ -16,7 +16,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("Reads a GSD .planning/ folder into an immutable model, recomputes every derived n" +
     "umber, reports contradictions and rewrites only derived text."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+94fd70b2819ae30d0a904717bf774e21286f9595")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+a5f36887151e5be4546154dba31a89ef5c17e49c")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
