@@ -20,6 +20,9 @@ public enum FindingKind
 
     /// <summary>3xxx: derived text that <c>update</c> would write differently. Fixed in Update mode, errors in Verify mode.</summary>
     Stale,
+
+    /// <summary>4xxx: a rewrite could not be written (lock held, I/O error); nothing was written to that file.</summary>
+    WriteFailure,
 }
 
 /// <summary>A rule's identity: a stable code, a title for docs and a default severity.</summary>

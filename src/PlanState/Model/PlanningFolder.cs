@@ -8,10 +8,14 @@ namespace PlanState.Model;
 /// </summary>
 /// <param name="Root">The absolute path of the <c>.planning/</c> folder.</param>
 /// <param name="HasPhasesFolder">False when <c>phases/</c> is missing: STATE-only mode if ROADMAP.md is missing too.</param>
+/// <param name="StateSource">The text STATE.md was read from; rewrites edit it.</param>
+/// <param name="RoadmapSource">The text ROADMAP.md was read from.</param>
 /// <param name="Problems">Problems of the folder itself: unreadable entries, loops, a stale lock.</param>
 public sealed record PlanningFolder(
     string Root,
+    Text.SourceText? StateSource,
     StateDocument? State,
+    Text.SourceText? RoadmapSource,
     RoadmapDocument? Roadmap,
     bool HasPhasesFolder,
     EquatableArray<PhaseFolder> Phases,

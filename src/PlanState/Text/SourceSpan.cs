@@ -12,6 +12,10 @@ public readonly record struct SourceSpan(string File, int Start, int Length, int
     /// <summary>A span for a whole file (or an unknown place in it): line 1, column 1, no length.</summary>
     public static SourceSpan FileStart(string file) => new(file, 0, 0, 1, 1, 1, 1);
 
+    /// <summary>A part of a single-line span: <paramref name="offset"/> chars in, <paramref name="length"/> long.</summary>
+    public SourceSpan Slice(int offset, int length) =>
+        new(File, Start + offset, length, Line, Column + offset, Line, Column + offset + length);
+
     public override string ToString() => $"{File}({Line},{Column})";
 }
 

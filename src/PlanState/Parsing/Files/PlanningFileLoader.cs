@@ -1,0 +1,307 @@
+using System.Globalization;
+using System.Text;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Parsing.Frontmatter;
+using PlanState.Text;
+
+namespace PlanState.Parsing.Files;
+
+/// <summary>
+/// A file as loaded: its text (null when it is missing or could not be used) and the problems met.
+/// A missing file has a null <see cref="Text"/> and no problem: whether that matters is the caller's call.
+/// </summary>
+public sealed record FileLoadResult(SourceText? Text, EquatableArray<Finding> Problems)
+{
+    /// <summary>True when <see cref="Text"/> holds only the head of the file (see <see cref="PlanningFileLoader.LoadHead"/>).</summary>
+    public bool IsPartial { get; init; }
+
+    /// <summary>True when there was no file at all.</summary>
+    public bool IsMissing => Text is null && Problems.IsEmpty;
+}
+
+/// <summary>
+/// Reads planning files from disk into <see cref="SourceText"/>. Never throws for what is on disk: a file that
+/// cannot be used becomes an input problem (PLAN1009, 1010, 1011, 1014, 1018, 1020).
+/// </summary>
+public static class PlanningFileLoader
+{
+    /// <summary>Files larger than this (4 MiB) are not analysed: no planning file is anywhere near it.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>Reads a whole file.</summary>
+    /// <param name="planningRoot">The <c>.planning/</c> folder.</param>
+    /// <param name="relativePath">The file, relative to <paramref name="planningRoot"/>, with forward slashes.</param>
+    public static FileLoadResult Load(string planningRoot, string relativePath) => Load(planningRoot, relativePath, FileSystemAccess.Default);
+
+    /// <summary>
+    /// Reads only as much of a file as its frontmatter needs: the first <paramref name="maxBytes"/> bytes, and when
+    /// those open a <c>---</c> block without closing it, further chunks until the block closes (and one line of
+    /// body follows it, so a second block can be seen) or the file ends. The text is cut after the last whole line
+    /// read, so no UTF-8 sequence is ever split; <see cref="FileLoadResult.IsPartial"/> tells whether it was cut.
+    /// </summary>
+    public static FileLoadResult LoadHead(string planningRoot, string relativePath, int maxBytes = 4096) =>
+        LoadHead(planningRoot, relativePath, maxBytes, FileSystemAccess.Default);
+
+    internal static FileLoadResult Load(string planningRoot, string relativePath, FileSystemAccess access) =>
+        Read(planningRoot, relativePath, access, headBytes: null);
+
+    internal static FileLoadResult LoadHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access)
+    {
+        if (maxBytes < 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
+        }
+
+        return Read(planningRoot, relativePath, access, maxBytes);
+    }
+
+    internal static string FullPath(string planningRoot, string relativePath) =>
+        Path.Combine(planningRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
+
+    private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes)
+    {
+        var fullPath = FullPath(planningRoot, relativePath);
+        Stream stream;
+        try
+        {
+            stream = access.OpenRead(fullPath);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new FileLoadResult(null, EquatableArray<Finding>.Empty);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Opening a folder fails with an access error on most systems: tell that case apart.
+            return access.DirectoryExists(fullPath) ? Problem(NotAFile(relativePath)) : Problem(Unreadable(relativePath, ex));
+        }
+
+        using (stream)
+        {
+            try
+            {
+                var length = stream.Length;
+                if (length > MaxFileBytes)
+                {
+                    return Problem(TooLarge(relativePath, length));
+                }
+
+                if (headBytes is { } head && length > head)
+                {
+                    return ReadHead(relativePath, stream, head);
+                }
+
+                var bytes = ReadToEnd(stream, (int)length);
+                return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                return Problem(Unreadable(relativePath, ex));
+            }
+        }
+    }
+
+    /// <summary>Reads to the end; null when the file grew past <see cref="MaxFileBytes"/> while being read.</summary>
+    private static byte[]? ReadToEnd(Stream stream, int expectedLength)
+    {
+        var buffer = new byte[Math.Max(expectedLength, 0)];
+        var count = ReadFully(stream, buffer, 0, buffer.Length);
+        if (count < buffer.Length)
+        {
+            Array.Resize(ref buffer, count);
+            return buffer;
+        }
+
+        // The file may have grown since its length was taken: keep reading until the real end.
+        var probe = new byte[8192];
+        int read;
+        while ((read = stream.Read(probe, 0, probe.Length)) > 0)
+        {
+            if (count + read > MaxFileBytes)
+            {
+                return null;
+            }
+
+            Array.Resize(ref buffer, count + read);
+            Buffer.BlockCopy(probe, 0, buffer, count, read);
+            count += read;
+        }
+
+        return buffer;
+    }
+
+    private static FileLoadResult ReadHead(string relativePath, Stream stream, int headBytes)
+    {
+        var buffer = new byte[headBytes];
+        var count = ReadFully(stream, buffer, 0, buffer.Length);
+        var atEnd = count < buffer.Length;
+        while (!atEnd && NeedsMoreForFrontmatter(buffer, count) && count < MaxFileBytes)
+        {
+            Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxFileBytes));
+            var read = ReadFully(stream, buffer, count, buffer.Length - count);
+            count += read;
+            atEnd = count < buffer.Length;
+        }
+
+        if (atEnd)
+        {
+            return Decode(relativePath, buffer, count, partial: false);
+        }
+
+        return Decode(relativePath, buffer, Utf8Scan.CompleteLinesEnd(buffer, count), partial: true);
+    }
+
+    /// <summary>
+    /// True while the whole lines in <c>bytes[0..count)</c> open a frontmatter block and do not yet show its closing
+    /// fence followed by a line of content (which tells the reader whether a second block follows).
+    /// </summary>
+    internal static bool NeedsMoreForFrontmatter(byte[] bytes, int count)
+    {
+        var start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var lineNumber = 0;
+        var closed = false;
+        for (var lineStart = start; lineStart < count;)
+        {
+            var lineEnd = lineStart;
+            while (lineEnd < count && bytes[lineEnd] is not ((byte)'\n' or (byte)'\r'))
+            {
+                lineEnd++;
+            }
+
+            if (lineEnd == count)
+            {
+                // An unfinished line tells nothing yet, except that a first line that cannot be a fence ends the question.
+                return lineNumber == 0 ? FenceCouldStillFollow(bytes, lineStart, lineEnd) : true;
+            }
+
+            lineNumber++;
+            if (lineNumber == 1)
+            {
+                if (!FrontmatterFences.IsOpening(bytes, lineStart, lineEnd))
+                {
+                    return false;
+                }
+            }
+            else if (!closed)
+            {
+                closed = FrontmatterFences.IsClosing(bytes, lineStart, lineEnd);
+            }
+            else if (!IsBlank(bytes, lineStart, lineEnd))
+            {
+                return false;
+            }
+
+            lineStart = bytes[lineEnd] == (byte)'\r' && lineEnd + 1 < count && bytes[lineEnd + 1] == (byte)'\n' ? lineEnd + 2 : lineEnd + 1;
+        }
+
+        return true;
+    }
+
+    private static bool FenceCouldStillFollow(byte[] bytes, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            var fencePart = i - start < 3 ? bytes[i] == (byte)'-' : bytes[i] is (byte)' ' or (byte)'\t';
+            if (!fencePart)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBlank(byte[] bytes, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (bytes[i] is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int ReadFully(Stream stream, byte[] buffer, int offset, int count)
+    {
+        var total = 0;
+        int read;
+        while (total < count && (read = stream.Read(buffer, offset + total, count - total)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial)
+    {
+        var nul = Array.IndexOf(buffer, (byte)0, 0, count);
+        if (nul >= 0)
+        {
+            return Problem(new Finding(
+                InputProblems.BinaryFile,
+                SourceSpan.FileStart(relativePath),
+                $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
+        }
+
+        var bytes = buffer;
+        if (count != buffer.Length)
+        {
+            bytes = new byte[count];
+            Buffer.BlockCopy(buffer, 0, bytes, 0, count);
+        }
+
+        var text = SourceText.FromBytes(relativePath, bytes);
+        var problems = new List<Finding>();
+        if (text.Text.Length == 0 && !partial)
+        {
+            problems.Add(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."));
+        }
+
+        if (!text.IsValidUtf8)
+        {
+            problems.Add(InvalidUtf8(text, bytes));
+        }
+
+        return new FileLoadResult(text, problems.ToEquatableArray()) { IsPartial = partial };
+    }
+
+    private static Finding InvalidUtf8(SourceText text, byte[] bytes)
+    {
+        var bom = text.HasBom ? 3 : 0;
+        var bad = Utf8Scan.FirstInvalidByte(bytes, bom, bytes.Length);
+        if (bad < 0)
+        {
+            return new Finding(InputProblems.InvalidUtf8, SourceSpan.FileStart(text.File), $"'{text.File}' is not valid UTF-8; it is read with replacement characters and never rewritten.");
+        }
+
+        // Everything before the first bad byte decodes cleanly, so its char count is where the replacement char sits.
+        var charOffset = Encoding.UTF8.GetCharCount(bytes, bom, bad - bom);
+        var span = text.Span(charOffset, Math.Min(1, text.Text.Length - charOffset));
+        return new Finding(
+            InputProblems.InvalidUtf8,
+            span,
+            $"'{text.File}' is not valid UTF-8 (byte 0x{bytes[bad]:X2} at byte offset {bad.ToString(CultureInfo.InvariantCulture)}); it is read with replacement characters and never rewritten.");
+    }
+
+    private static FileLoadResult Problem(Finding finding) => new(null, EquatableArray.Create(finding));
+
+    private static Finding TooLarge(string relativePath, long length) => new(
+        InputProblems.FileTooLarge,
+        SourceSpan.FileStart(relativePath),
+        $"'{relativePath}' is {length.ToString(CultureInfo.InvariantCulture)} bytes, more than the {MaxFileBytes.ToString(CultureInfo.InvariantCulture)} bytes (4 MiB) a planning file may have; it is not read.");
+
+    internal static Finding NotAFile(string relativePath) => new(
+        InputProblems.NotAFile,
+        SourceSpan.FileStart(relativePath),
+        $"'{relativePath}' is a folder, but a file is expected here; it is not read.");
+
+    internal static Finding Unreadable(string relativePath, Exception ex) => new(
+        InputProblems.UnreadableFile,
+        SourceSpan.FileStart(relativePath),
+        $"'{relativePath}' cannot be read: {ex.Message}");
+}

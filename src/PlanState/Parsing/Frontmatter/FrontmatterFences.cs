@@ -1,0 +1,44 @@
+namespace PlanState.Parsing.Frontmatter;
+
+/// <summary>
+/// The fence lines of a frontmatter block, shared by the reader (on decoded text) and by the head loader (on raw
+/// bytes), so that both agree on where a block ends. Fences are ASCII, so both forms test the same characters.
+/// </summary>
+internal static class FrontmatterFences
+{
+    /// <summary>True when <c>text[start..end)</c> is exactly <c>---</c>, trailing spaces and tabs allowed.</summary>
+    public static bool IsOpening(string text, int start, int end) => Is(text, start, end, '-');
+
+    /// <summary>True when <c>text[start..end)</c> is <c>---</c> or <c>...</c>, trailing spaces and tabs allowed.</summary>
+    public static bool IsClosing(string text, int start, int end) => Is(text, start, end, '-') || Is(text, start, end, '.');
+
+    public static bool IsOpening(byte[] bytes, int start, int end) => Is(bytes, start, end, (byte)'-');
+
+    public static bool IsClosing(byte[] bytes, int start, int end) => Is(bytes, start, end, (byte)'-') || Is(bytes, start, end, (byte)'.');
+
+    private static bool Is(string text, int start, int end, char fence)
+    {
+        end = TrimEnd(text, start, end);
+        return end - start == 3 && text[start] == fence && text[start + 1] == fence && text[start + 2] == fence;
+    }
+
+    private static bool Is(byte[] bytes, int start, int end, byte fence)
+    {
+        while (end > start && bytes[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            end--;
+        }
+
+        return end - start == 3 && bytes[start] == fence && bytes[start + 1] == fence && bytes[start + 2] == fence;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && text[end - 1] is ' ' or '\t' or '\r' or '\n')
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

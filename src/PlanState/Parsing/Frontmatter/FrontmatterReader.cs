@@ -1,0 +1,318 @@
+using System.Globalization;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using FrontmatterBlock = PlanState.Model.Frontmatter;
+
+namespace PlanState.Parsing.Frontmatter;
+
+/// <summary>The frontmatter of one file (null when the file has none, or when its block is not closed) and what went wrong reading it.</summary>
+public sealed record FrontmatterReadResult(FrontmatterBlock? Frontmatter, EquatableArray<Finding> Problems);
+
+/// <summary>
+/// Reads the YAML frontmatter block at the top of a planning file, tolerantly: every scalar that can be read is
+/// kept with exact spans, and a key YAML cannot read costs only that key (spec §4: about 3% of real blocks are
+/// not valid YAML, typically through an unquoted <c>@scope/pkg</c>, <c>%w</c> or a colon inside a value).
+/// </summary>
+public static class FrontmatterReader
+{
+    /// <summary>Deeper nesting than this is skipped: no planning key nests so deep, and it bounds recursion on hostile input.</summary>
+    private const int MaxDepth = 64;
+
+    public static FrontmatterReadResult Read(SourceText text)
+    {
+        var s = text.Text;
+
+        // FromBytes strips a BOM; a text built from a string may still carry U+FEFF, which is not content either.
+        var start = s.Length > 0 && s[0] == '\uFEFF' ? 1 : 0;
+        var openingEnd = TextLines.LineEnd(s, start);
+        if (!FrontmatterFences.IsOpening(s, start, openingEnd))
+        {
+            return new FrontmatterReadResult(null, EquatableArray<Finding>.Empty);
+        }
+
+        var contentStart = TextLines.NextLineStart(s, openingEnd);
+        var closingStart = -1;
+        var closingEnd = -1;
+        for (var lineStart = contentStart; lineStart < s.Length;)
+        {
+            var lineEnd = TextLines.LineEnd(s, lineStart);
+            if (FrontmatterFences.IsClosing(s, lineStart, lineEnd))
+            {
+                closingStart = lineStart;
+                closingEnd = lineEnd;
+                break;
+            }
+
+            lineStart = TextLines.NextLineStart(s, lineEnd);
+        }
+
+        var problems = new List<Finding>();
+        if (closingStart < 0)
+        {
+            problems.Add(new Finding(
+                InputProblems.UnclosedFrontmatter,
+                text.Span(start, 3),
+                "The frontmatter block opened by '---' on line 1 has no closing '---' or '...' line, so the whole file is read as body text."));
+            return new FrontmatterReadResult(null, problems.ToEquatableArray());
+        }
+
+        var entries = new List<FrontmatterEntry>();
+        new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0);
+
+        var bodyStart = TextLines.NextLineStart(s, closingEnd);
+        ReportSecondBlock(text, bodyStart, problems);
+
+        var block = new FrontmatterBlock(
+            text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start),
+            bodyStart,
+            Closed: true,
+            entries.ToEquatableArray());
+        return new FrontmatterReadResult(block, problems.ToEquatableArray());
+    }
+
+    /// <summary>A <c>---</c> line after the block with only blank lines between starts what looks like a second block.</summary>
+    private static void ReportSecondBlock(SourceText text, int bodyStart, List<Finding> problems)
+    {
+        var s = text.Text;
+        for (var lineStart = bodyStart; lineStart < s.Length;)
+        {
+            var lineEnd = TextLines.LineEnd(s, lineStart);
+            if (FrontmatterFences.IsOpening(s, lineStart, lineEnd))
+            {
+                var span = text.Span(lineStart, 3);
+                problems.Add(new Finding(
+                    InputProblems.SecondFrontmatter,
+                    span,
+                    $"A second '---' block starts on line {span.Line}, right after the frontmatter; only the first block is read, the second is body text."));
+                return;
+            }
+
+            if (TextLines.TrimEndWhitespace(s, lineStart, lineEnd) != lineStart)
+            {
+                return;
+            }
+
+            lineStart = TextLines.NextLineStart(s, lineEnd);
+        }
+    }
+
+    /// <summary>Reads one region of a block: whole if YAML accepts it, else entry by entry.</summary>
+    private sealed class BlockReader
+    {
+        private readonly SourceText text;
+        private readonly List<FrontmatterEntry> entries;
+        private readonly List<Finding> problems;
+
+        public BlockReader(SourceText text, List<FrontmatterEntry> entries, List<Finding> problems)
+        {
+            this.text = text;
+            this.entries = entries;
+            this.problems = problems;
+        }
+
+        /// <summary>
+        /// Reads <c>[start, end)</c>, whose entries' keys sit at column <paramref name="indent"/> (0-based), under the
+        /// key path <paramref name="prefix"/>. On a YAML error it splits the region into entries and reads each alone.
+        /// </summary>
+        public void ReadRegion(int start, int end, string prefix, int indent)
+        {
+            if (TryParse(start, end, prefix, out var error))
+            {
+                return;
+            }
+
+            var chunks = EntrySplitter.Split(text.Text, start, end, indent);
+            var failures = 0;
+            foreach (var chunk in chunks)
+            {
+                if (!ReadChunk(chunk, prefix, indent))
+                {
+                    failures++;
+                }
+            }
+
+            // Every entry reads alone yet the region does not: report the region's own error, never nothing.
+            if (failures == 0)
+            {
+                ReportAt(ClampedOffset(start, end, error!), error!, keyPath: null, quoted: LineAt(ClampedOffset(start, end, error!)));
+            }
+        }
+
+        /// <summary>Reads one entry; returns false when it (or something in it) could not be read and was reported.</summary>
+        private bool ReadChunk(EntryChunk chunk, string prefix, int indent)
+        {
+            var before = problems.Count;
+            if (TryParse(chunk.Start, chunk.End, prefix, out var error))
+            {
+                return true;
+            }
+
+            var keyPath = chunk.Key is null ? null : Join(prefix, chunk.Key);
+
+            // `metrics:` with a nested mapping: read the children one by one, so one bad child costs only itself.
+            if (keyPath is not null && chunk.InlineValueEmpty && chunk.ChildrenStart < chunk.End)
+            {
+                var childIndent = EntrySplitter.NestedMappingIndent(text.Text, chunk.ChildrenStart, chunk.End);
+                if (childIndent > indent)
+                {
+                    ReadRegion(chunk.ChildrenStart, chunk.End, keyPath, childIndent);
+                    return problems.Count == before;
+                }
+            }
+
+            var at = chunk.Key is null ? ClampedOffset(chunk.Start, chunk.End, error!) : chunk.KeyStart;
+            ReportAt(at, error!, keyPath, LineAt(at));
+            return false;
+        }
+
+        private void ReportAt(int offset, YamlException error, string? keyPath, string quoted)
+        {
+            var lineEnd = TextLines.LineEnd(text.Text, offset);
+            var length = TextLines.TrimEndWhitespace(text.Text, offset, lineEnd) - offset;
+            var what = keyPath is null ? $"'{quoted}'" : $"Key '{keyPath}' ('{quoted}')";
+            var consequence = keyPath is null ? "it is skipped" : "the key is skipped, the other keys are read";
+            problems.Add(new Finding(
+                InputProblems.MalformedYaml,
+                text.Span(offset, Math.Max(length, 0)),
+                $"{what} is not valid YAML: {error.Message.TrimEnd('.')}; {consequence}."));
+        }
+
+        private string LineAt(int offset)
+        {
+            var lineStart = text.LineStart(text.LineOf(offset));
+            var lineEnd = TextLines.LineEnd(text.Text, lineStart);
+            return text.Text.Substring(lineStart, TextLines.TrimEndWhitespace(text.Text, lineStart, lineEnd) - lineStart).Trim();
+        }
+
+        private static int ClampedOffset(int start, int end, YamlException error)
+        {
+            var offset = start + (int)error.Start.Index;
+            return Math.Max(start, Math.Min(offset, end));
+        }
+
+        /// <summary>Parses a region with YamlDotNet's event parser; entries are kept only if the whole region parses.</summary>
+        private bool TryParse(int start, int end, string prefix, out YamlException? error)
+        {
+            var found = new List<FrontmatterEntry>();
+            try
+            {
+                var parser = new Parser(new StringReader(text.Text.Substring(start, end - start)));
+                new EventFlattener(text, parser, start, found).Run(prefix);
+                entries.AddRange(found);
+                error = null;
+                return true;
+            }
+            catch (YamlException ex)
+            {
+                error = ex;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Walks a YAML event stream and turns every scalar into an entry with a dotted key path.</summary>
+    private sealed class EventFlattener
+    {
+        private readonly SourceText text;
+        private readonly IParser parser;
+        private readonly int baseOffset;
+        private readonly List<FrontmatterEntry> entries;
+
+        public EventFlattener(SourceText text, IParser parser, int baseOffset, List<FrontmatterEntry> entries)
+        {
+            this.text = text;
+            this.parser = parser;
+            this.baseOffset = baseOffset;
+            this.entries = entries;
+        }
+
+        public void Run(string prefix)
+        {
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                Node(prefix, keySpan: null, depth: 0);
+                parser.Consume<DocumentEnd>();
+            }
+
+            parser.Consume<StreamEnd>();
+        }
+
+        private void Node(string path, SourceSpan? keySpan, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                parser.SkipThisAndNestedEvents();
+                return;
+            }
+
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                // A bare scalar as the whole block has no key; it holds nothing a rule could ask for.
+                if (path.Length > 0)
+                {
+                    var valueSpan = SpanOf(scalar);
+                    entries.Add(new FrontmatterEntry(path, ValueOf(scalar), keySpan ?? valueSpan, valueSpan));
+                }
+            }
+            else if (parser.TryConsume<MappingStart>(out _))
+            {
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    if (parser.TryConsume<Scalar>(out var key))
+                    {
+                        Node(Join(path, key.Value), SpanOf(key), depth + 1);
+                    }
+                    else
+                    {
+                        // A complex key (a mapping or sequence used as a key) names nothing a rule reads: skip key and value.
+                        parser.SkipThisAndNestedEvents();
+                        parser.SkipThisAndNestedEvents();
+                    }
+                }
+            }
+            else if (parser.TryConsume<SequenceStart>(out _))
+            {
+                var index = 0;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    Node(path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", keySpan, depth + 1);
+                    index++;
+                }
+            }
+            else
+            {
+                // An alias (*name) repeats another node; it has no text of its own to point at.
+                parser.SkipThisAndNestedEvents();
+            }
+        }
+
+        private SourceSpan SpanOf(Scalar scalar)
+        {
+            var start = baseOffset + (int)scalar.Start.Index;
+            var end = baseOffset + (int)scalar.End.Index;
+            if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                // Block scalars end after their last line break; the value's text stops before it.
+                end = TextLines.TrimEndWhitespace(text.Text, start, end);
+            }
+
+            return text.Span(start, end - start);
+        }
+
+        private static string? ValueOf(Scalar scalar)
+        {
+            if (scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && (scalar.Value is "" or "~" or "null" or "Null" or "NULL"))
+            {
+                return null;
+            }
+
+            return scalar.Value;
+        }
+    }
+
+    private static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + "." + key;
+}

@@ -1,0 +1,41 @@
+namespace PlanState.Parsing.Frontmatter;
+
+/// <summary>Line arithmetic on decoded text; a line break is <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as in <see cref="Text.SourceText"/>.</summary>
+internal static class TextLines
+{
+    /// <summary>The offset of the line break that ends the line containing <paramref name="offset"/>, or the text length.</summary>
+    public static int LineEnd(string text, int offset)
+    {
+        for (var i = offset; i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r')
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>The offset after the line break at <paramref name="lineEnd"/>.</summary>
+    public static int NextLineStart(string text, int lineEnd)
+    {
+        if (lineEnd >= text.Length)
+        {
+            return text.Length;
+        }
+
+        return text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? lineEnd + 2 : lineEnd + 1;
+    }
+
+    /// <summary>The end of <c>text[start..end)</c> with trailing spaces, tabs and line breaks removed.</summary>
+    public static int TrimEndWhitespace(string text, int start, int end)
+    {
+        while (end > start && text[end - 1] is ' ' or '\t' or '\r' or '\n')
+        {
+            end--;
+        }
+
+        return end;
+    }
+}

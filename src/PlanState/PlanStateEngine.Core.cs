@@ -1,0 +1,102 @@
+using PlanState.Analysis;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Parsing;
+using PlanState.Rewriting;
+using PlanState.Rules;
+
+namespace PlanState;
+
+public sealed partial class PlanStateEngine
+{
+    private PlanningAnalysis AnalyzeCore(string planningRoot)
+    {
+        var folder = PlanningFolderReader.Read(planningRoot);
+        var aggregates = folder.Phases.Where(p => !p.IsArchived).Select(PhaseAggregate.From).ToEquatableArray();
+        var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
+        var metrics = ProjectMetrics.Compute(aggregates, folder.Roadmap, milestone);
+        var rules = RuleRunner.Run(folder, aggregates, metrics);
+
+        var inputProblems = folder.Problems
+            .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
+        var findings = inputProblems.Concat(rules.Findings)
+            .Distinct()
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+    }
+}
+
+public sealed partial class PlanStateEngine
+{
+    // Another writer (an agent, or a concurrent build) may change a file between our analysis and our write; the
+    // writer then refuses that file, and we analyse again. Bounded, so a file that keeps changing fails clearly.
+    private const int MaxWriteAttempts = 3;
+
+    /// <summary>How long to wait for <c>STATE.md.lock</c> and when to treat it as stale.</summary>
+    public Rewriting.FileSafety.LockOptions LockOptions { get; init; } = Rewriting.FileSafety.LockOptions.Default;
+
+    private UpdateResult UpdateCore(string planningRoot)
+    {
+        var first = AnalyzeCore(planningRoot);
+        var analysis = first;
+        var changes = new List<AppliedChange>();
+        var written = new List<string>();
+        var failures = new List<Rewriting.FileSafety.WriteFailure>();
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var rewrites = Rewrites(analysis);
+            if (rewrites.Count == 0)
+            {
+                failures.Clear();
+                break;
+            }
+
+            var outcome = Rewriting.FileSafety.PlanningFileWriter.WriteAll(analysis.PlanningRoot, rewrites, LockOptions);
+            changes.AddRange(outcome.Changes);
+            written.AddRange(outcome.WrittenFiles);
+            failures = outcome.Failures.ToList();
+            analysis = AnalyzeCore(planningRoot);
+            if (failures.Count == 0 || !failures.Any(f => ChangedSince(first, f.File)))
+            {
+                break;
+            }
+        }
+
+        var writeFailures = failures
+            .Select(f => new Finding(WriteProblems.WriteFailed, Text.SourceSpan.FileStart(f.File), f.Message))
+            .ToEquatableArray();
+        return new UpdateResult(first, changes.ToEquatableArray(), written.Distinct().ToEquatableArray(), analysis.Findings, writeFailures);
+    }
+
+    private static List<Rewriting.FileSafety.FileRewrite> Rewrites(PlanningAnalysis analysis)
+    {
+        var sources = new[] { analysis.Folder.StateSource, analysis.Folder.RoadmapSource }.Where(s => s is not null).ToDictionary(s => s!.File, s => s!);
+        return analysis.Edits
+            .GroupBy(e => e.Span.File)
+            .Where(g => sources.ContainsKey(g.Key) && sources[g.Key].IsValidUtf8)
+            .Select(g => new Rewriting.FileSafety.FileRewrite(sources[g.Key], g.ToEquatableArray()))
+            .ToList();
+    }
+
+    private static bool ChangedSince(PlanningAnalysis analysis, string file)
+    {
+        var original = new[] { analysis.Folder.StateSource, analysis.Folder.RoadmapSource }.FirstOrDefault(s => s?.File == file);
+        try
+        {
+            var path = Path.Combine(analysis.PlanningRoot, file);
+            return original is not null && File.Exists(path) && Text.SourceText.Fnv1a(File.ReadAllBytes(path)) != original.ContentHash;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using PlanState.Model;
+
+namespace PlanState.Rules;
+
+/// <summary>STATE.md frontmatter <c>progress:</c> values (spec §2, §5). Only their values are rewritten, in place.</summary>
+internal static class FrontmatterRules
+{
+    public static void Check(RuleContext context, bool stateOnly)
+    {
+        var frontmatter = context.Folder.State?.Frontmatter;
+        if (frontmatter is null)
+        {
+            return;
+        }
+
+        var completedPlans = ReadInt(frontmatter.Find("progress.completed_plans"));
+        var totalPlans = ReadInt(frontmatter.Find("progress.total_plans"));
+        var completedPhases = ReadInt(frontmatter.Find("progress.completed_phases"));
+        var totalPhases = ReadInt(frontmatter.Find("progress.total_phases"));
+        ReportOverflow(context, completedPlans, totalPlans, "plans");
+        ReportOverflow(context, completedPhases, totalPhases, "phases");
+        if (stateOnly)
+        {
+            return;
+        }
+
+        var metrics = context.Metrics;
+        Check(context, frontmatter.Find("progress.total_phases"), metrics.TotalPhases, "phases in the milestone");
+        Check(context, frontmatter.Find("progress.completed_phases"), metrics.CompletedPhases, "complete phases in the milestone");
+        Check(context, frontmatter.Find("progress.total_plans"), metrics.TotalPlans, "plans in the milestone");
+        Check(context, frontmatter.Find("progress.completed_plans"), metrics.CompletedPlans, "completed plans in the milestone");
+        Check(context, frontmatter.Find("progress.percent"), metrics.FrontmatterPercent, "percent by the original tool's rule");
+    }
+
+    private static void Check(RuleContext context, FrontmatterEntry? entry, int expected, string what)
+    {
+        if (entry is null || ReadInt(entry)?.Value is not { } current || current == expected)
+        {
+            return;
+        }
+
+        var text = expected.ToString(CultureInfo.InvariantCulture);
+        var old = context.Folder.StateSource?.Slice(entry.ValueSpan) ?? entry.Value ?? string.Empty;
+
+        // Keep quotes if the value was quoted.
+        var replacement = old.Length >= 2 && (old[0] == '"' || old[0] == '\'') && old[old.Length - 1] == old[0] ? old[0] + text + old[0] : text;
+        context.Stale(StaleValues.FrontmatterProgress, entry.ValueSpan, old, replacement, $"Frontmatter {entry.KeyPath} is {current} but there are {expected} {what}");
+    }
+
+    private static void ReportOverflow(RuleContext context, (int Value, FrontmatterEntry Entry)? completed, (int Value, FrontmatterEntry Entry)? total, string what)
+    {
+        if (completed is { } c && total is { } t && c.Value > t.Value)
+        {
+            context.Report(Contradictions.FractionOverflow, c.Entry.ValueSpan, $"Frontmatter {c.Entry.KeyPath}: {c.Value} is greater than {t.Entry.KeyPath}: {t.Value} {what}");
+        }
+    }
+
+    private static (int Value, FrontmatterEntry Entry)? ReadInt(FrontmatterEntry? entry) =>
+        entry?.Value is { } value && int.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (n, entry) : null;
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using PlanState.Analysis;
+using PlanState.Model;
+using PlanState.Text;
+
+namespace PlanState.Rules;
+
+/// <summary>ROADMAP.md against the phase folders: progress table, checklists, <c>**Plans:**</c> lines and coverage.</summary>
+internal static class RoadmapRules
+{
+    public static void Check(RuleContext context)
+    {
+        var roadmap = context.Folder.Roadmap;
+        if (roadmap is null)
+        {
+            return;
+        }
+
+        foreach (var section in roadmap.Sections)
+        {
+            var aggregate = context.Metrics.Find(section.Number)?.Aggregate;
+            if (aggregate is null)
+            {
+                continue;
+            }
+
+            CheckPlanItems(context, section, aggregate);
+            CheckPlansLine(context, section, aggregate);
+        }
+
+        CheckPhaseChecklist(context, roadmap);
+        if (roadmap.ProgressTable is { } table)
+        {
+            CheckTable(context, table);
+        }
+
+        CheckCoverage(context, roadmap);
+    }
+
+    private static void CheckPlanItems(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
+    {
+        foreach (var item in section.PlanItems)
+        {
+            var plan = aggregate.Plans.FirstOrDefault(p => p.Id.Text == item.PlanId || (PositionRules.TryParsePlanId(item.PlanId, out var phase, out var number) && p.Id.Phase.Equals(phase) && p.Id.Plan == number));
+            if (plan is null)
+            {
+                continue;
+            }
+
+            if (plan.IsComplete != item.Checked)
+            {
+                var old = context.Folder.RoadmapSource?.Slice(item.CheckboxSpan) ?? (item.Checked ? "x" : " ");
+                context.Stale(StaleValues.PlanCheckbox, item.CheckboxSpan, old, plan.IsComplete ? "x" : " ", plan.IsComplete
+                    ? $"Plan {item.PlanId} is unticked '[{old}]' but its SUMMARY exists"
+                    : $"Plan {item.PlanId} is ticked '[{old}]' but it has no SUMMARY");
+            }
+        }
+    }
+
+    private static void CheckPlansLine(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
+    {
+        var line = section.PlansLine;
+        if (line is null || aggregate.PlanCount == 0)
+        {
+            return;
+        }
+
+        if (line.CountSpan is { } countSpan && line.Count is { } count && count != aggregate.PlanCount)
+        {
+            context.Stale(StaleValues.PlansLine, countSpan, count.ToString(CultureInfo.InvariantCulture), aggregate.PlanCount.ToString(CultureInfo.InvariantCulture), $"Phase {section.Number} Plans: says {count} plans but its folder has {aggregate.PlanCount}");
+        }
+
+        if (line.CompletedSpan is { } doneSpan && line.Completed is { } done && done != aggregate.CompletedCount)
+        {
+            context.Stale(StaleValues.PlansLine, doneSpan, done.ToString(CultureInfo.InvariantCulture), aggregate.CompletedCount.ToString(CultureInfo.InvariantCulture), $"Phase {section.Number} Plans: says {done} complete but {aggregate.CompletedCount} plans have a SUMMARY");
+        }
+    }
+
+    private static void CheckPhaseChecklist(RuleContext context, RoadmapDocument roadmap)
+    {
+        foreach (var item in roadmap.PhaseChecklist)
+        {
+            var aggregate = context.Metrics.Find(item.Number)?.Aggregate;
+            if (aggregate is null || aggregate.PlanCount == 0)
+            {
+                continue;
+            }
+
+            if (item.Checked && !aggregate.IsComplete)
+            {
+                context.Report(Contradictions.PhaseTickedIncomplete, item.CheckboxSpan, $"Phase {item.Number} is ticked '[x]' but only {aggregate.CompletedCount} of {aggregate.PlanCount} plans have a SUMMARY");
+            }
+            else if (!item.Checked && aggregate.IsComplete)
+            {
+                var old = context.Folder.RoadmapSource?.Slice(item.CheckboxSpan) ?? " ";
+                context.Stale(StaleValues.PhaseCheckbox, item.CheckboxSpan, old, "x", $"Phase {item.Number} is unticked '[{old}]' but all {aggregate.PlanCount} plans have a SUMMARY");
+            }
+        }
+    }
+
+    private static void CheckTable(RuleContext context, ProgressTable table)
+    {
+        foreach (var row in table.Rows)
+        {
+            if (row.Kind != ProgressTableRowKind.Phase || row.Phase is null)
+            {
+                continue;
+            }
+
+            var aggregate = context.Metrics.Find(row.Phase)?.Aggregate;
+            if (aggregate is null)
+            {
+                continue;
+            }
+
+            if (row.PlansCell is { } plans)
+            {
+                var expected = $"{aggregate.CompletedCount}/{aggregate.PlanCount}";
+                if (!string.Equals(plans.Value, expected, StringComparison.Ordinal) && (aggregate.PlanCount > 0 || plans.Value.Contains("/")))
+                {
+                    context.Stale(StaleValues.TablePlans, plans.Span, plans.Value, expected, $"Progress table Plans Complete for phase {row.Phase} is '{plans.Value}' but the folder has '{expected}'");
+                }
+            }
+
+            if (row.StatusCell is { } status)
+            {
+                CheckStatus(context, row.Phase, status, aggregate);
+            }
+
+            if (row.CompletedCell is { } completed)
+            {
+                CheckCompletedDate(context, row.Phase, completed, aggregate);
+            }
+        }
+    }
+
+    private enum StatusClass
+    {
+        Unknown,
+        NotStarted,
+        InProgress,
+        Complete,
+    }
+
+    private static void CheckStatus(RuleContext context, PhaseNumber phase, Located<string> status, PhaseAggregate aggregate)
+    {
+        var (prefix, word) = SplitStatusPrefix(status.Value);
+        var current = Classify(word);
+        if (current == StatusClass.Unknown)
+        {
+            return; // Deferred, Blocked and other words are the user's.
+        }
+
+        var expected = aggregate.IsComplete ? StatusClass.Complete : aggregate.CompletedCount > 0 ? StatusClass.InProgress : StatusClass.NotStarted;
+        if (current == expected)
+        {
+            return;
+        }
+
+        var text = expected switch
+        {
+            StatusClass.Complete => "Complete",
+            StatusClass.InProgress => "In Progress",
+            _ => "Not started",
+        };
+        context.Stale(StaleValues.TableStatus, status.Span, status.Value, prefix + text, $"Progress table Status for phase {phase} is '{status.Value}' but {aggregate.CompletedCount} of {aggregate.PlanCount} plans are complete");
+    }
+
+    /// <summary>Splits a ✅ or ✓ prefix (and its space) off a status cell.</summary>
+    private static (string Prefix, string Word) SplitStatusPrefix(string value)
+    {
+        foreach (var mark in new[] { "✅", "✓", "✔" })
+        {
+            if (value.StartsWith(mark, StringComparison.Ordinal))
+            {
+                var rest = value.Substring(mark.Length);
+                var trimmed = rest.TrimStart();
+                return (value.Substring(0, value.Length - trimmed.Length), trimmed);
+            }
+        }
+
+        return (string.Empty, value);
+    }
+
+    private static StatusClass Classify(string word) => word.Trim().ToLowerInvariant() switch
+    {
+        "not started" or "planned" or "pending" => StatusClass.NotStarted,
+        "in progress" or "in-progress" or "executing" => StatusClass.InProgress,
+        "complete" or "completed" or "done" => StatusClass.Complete,
+        _ => StatusClass.Unknown,
+    };
+
+    private static void CheckCompletedDate(RuleContext context, PhaseNumber phase, Located<string> cell, PhaseAggregate aggregate)
+    {
+        var isPlaceholder = Parsing.State.StateParser.IsEmptyCell(cell.Value);
+        var isDate = DateTime.TryParseExact(cell.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        if (!isPlaceholder && !isDate)
+        {
+            return;
+        }
+
+        if (aggregate.IsComplete && aggregate.LatestCompleted is { } latest)
+        {
+            var expected = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            context.Stale(StaleValues.TableCompleted, cell.Span, cell.Value, expected, $"Progress table Completed for phase {phase} is '{cell.Value}' but its last SUMMARY was completed {expected}");
+        }
+        else if (!aggregate.IsComplete && isDate)
+        {
+            context.Stale(StaleValues.TableCompleted, cell.Span, cell.Value, "-", $"Progress table Completed for phase {phase} is '{cell.Value}' but only {aggregate.CompletedCount} of {aggregate.PlanCount} plans are complete");
+        }
+    }
+
+    /// <summary>Folders missing from ROADMAP.md, and ROADMAP phases missing a folder while later phases have one.</summary>
+    private static void CheckCoverage(RuleContext context, RoadmapDocument roadmap)
+    {
+        var roadmapNumbers = new HashSet<PhaseNumber>(roadmap.Sections.Select(s => s.Number).Concat(roadmap.PhaseChecklist.Select(c => c.Number)));
+        if (roadmapNumbers.Count == 0)
+        {
+            return;
+        }
+
+        var activeFolders = context.Folder.Phases.Where(p => !p.IsArchived).ToList();
+        foreach (var folder in activeFolders)
+        {
+            if (!roadmapNumbers.Contains(folder.Number))
+            {
+                context.Report(Contradictions.FolderNotInRoadmap, Text.SourceSpan.FileStart(folder.Path), $"Phase folder '{folder.Path}' (phase {folder.Number}) has no 'Phase {folder.Number}:' heading or checklist item in ROADMAP.md");
+            }
+        }
+
+        if (activeFolders.Count == 0)
+        {
+            return;
+        }
+
+        var archived = new HashSet<PhaseNumber>(context.Folder.Phases.Where(p => p.IsArchived).Select(p => p.Number));
+        var withFolder = new HashSet<PhaseNumber>(activeFolders.Select(f => f.Number));
+        var lastWithFolder = withFolder.Max()!;
+        foreach (var section in roadmap.Sections)
+        {
+            var facts = context.Metrics.Find(section.Number);
+            if (facts is { InMilestoneScope: true } && !withFolder.Contains(section.Number) && !archived.Contains(section.Number) && section.Number < lastWithFolder)
+            {
+                context.Report(Contradictions.RoadmapPhaseWithoutFolder, section.HeadingSpan, $"Phase {section.Number} '{section.Name}' has no folder under phases/ but later phase {lastWithFolder} has one");
+            }
+        }
+    }
+}

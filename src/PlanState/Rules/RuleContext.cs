@@ -1,0 +1,67 @@
+using PlanState.Analysis;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Rewriting;
+using PlanState.Rewriting.Formatting;
+using PlanState.Text;
+
+namespace PlanState.Rules;
+
+/// <summary>What the rules see, and where they put findings and edits.</summary>
+internal sealed class RuleContext
+{
+    private readonly List<Finding> findings = new();
+    private readonly List<TextEdit> edits = new();
+
+    public RuleContext(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
+    {
+        Folder = folder;
+        Aggregates = aggregates;
+        Metrics = metrics;
+    }
+
+    public PlanningFolder Folder { get; }
+
+    public EquatableArray<PhaseAggregate> Aggregates { get; }
+
+    public ProjectMetrics Metrics { get; }
+
+    public IReadOnlyList<Finding> Findings => findings;
+
+    public IReadOnlyList<TextEdit> Edits => edits;
+
+    public void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
+        findings.Add(new Finding(descriptor, span, message));
+
+    /// <summary>Reports derived text that should read <paramref name="newText"/>, with the edit that makes it so.</summary>
+    public void Stale(DiagnosticDescriptor descriptor, SourceSpan span, string oldText, string newText, string message)
+    {
+        if (string.Equals(oldText, newText, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        findings.Add(new Finding(descriptor, span, message));
+        edits.Add(new TextEdit(span, oldText, newText, descriptor.Code));
+    }
+
+    /// <summary>
+    /// Checks a written duration against the computed seconds at the written precision, and rewrites it in its own
+    /// style when they differ. A duration that could not be read as written is never rewritten.
+    /// </summary>
+    public void CheckDuration(DiagnosticDescriptor descriptor, Located<DurationValue> written, double expectedSeconds, string what)
+    {
+        var value = written.Value;
+        if (value.Status != DurationStatus.Parsed || value.Style is null || value.TotalSeconds is null)
+        {
+            return;
+        }
+
+        var expected = DurationFormatter.Format(expectedSeconds, value.Style);
+        var current = DurationFormatter.Format(value.TotalSeconds.Value, value.Style);
+        if (!string.Equals(expected, current, StringComparison.Ordinal))
+        {
+            Stale(descriptor, written.Span, value.Text, expected, $"{what} is '{value.Text}' but the durations add up to '{expected}'");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using PlanState.Analysis;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Rewriting;
+
+namespace PlanState.Rules;
+
+/// <summary>The findings and fixing edits of one analysis.</summary>
+public sealed record RuleResults(EquatableArray<Finding> Findings, EquatableArray<TextEdit> Edits);
+
+/// <summary>Runs every rule over a planning folder and its metrics.</summary>
+public static class RuleRunner
+{
+    public static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
+    {
+        var context = new RuleContext(folder, aggregates, metrics);
+        var stateOnly = folder.IsStateOnly;
+        ProgressRules.Check(context, stateOnly);
+        FrontmatterRules.Check(context, stateOnly);
+        MetricsRules.Check(context, stateOnly);
+        PositionRules.Check(context, stateOnly);
+        if (!stateOnly)
+        {
+            RoadmapRules.Check(context);
+            FolderRules.Check(context);
+        }
+
+        var findings = context.Findings
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new RuleResults(findings, DropOverlapping(context.Edits).ToEquatableArray());
+    }
+
+    /// <summary>Two rules never edit the same text; if they did, the first edit wins and the other waits for the next run.</summary>
+    private static IEnumerable<TextEdit> DropOverlapping(IReadOnlyList<TextEdit> edits)
+    {
+        foreach (var byFile in edits.GroupBy(e => e.Span.File))
+        {
+            var taken = new List<TextEdit>();
+            foreach (var edit in byFile)
+            {
+                if (!taken.Any(t => t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start)))
+                {
+                    taken.Add(edit);
+                }
+            }
+
+            foreach (var edit in taken)
+            {
+                yield return edit;
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace PlanState.Tests.Support;
+
+/// <summary>A temporary folder deleted on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planstate-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine(new[] { Path }.Concat(parts).ToArray());
+
+    /// <summary>Copies a seed to <c>.planning/STATE.md</c> and returns the planning root.</summary>
+    public string WithSeed(string prefix, Func<byte[], byte[]>? transform = null)
+    {
+        var planning = Combine(".planning");
+        Directory.CreateDirectory(planning);
+        var bytes = File.ReadAllBytes(RepositoryPaths.Seed(prefix));
+        File.WriteAllBytes(System.IO.Path.Combine(planning, "STATE.md"), transform is null ? bytes : transform(bytes));
+        return planning;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
