@@ -1,0 +1,268 @@
+using System.Text.RegularExpressions;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Text;
+
+namespace PlanState.Parsing.Roadmap;
+
+/// <summary>One source line of a block, container prefix (indent, <c>&gt;</c>) removed, without its line break.</summary>
+/// <param name="Line">1-based line number.</param>
+/// <param name="Start">Char offset of <see cref="Text"/>'s first char in the whole file.</param>
+internal readonly record struct RawLine(int Line, int Start, string Text);
+
+/// <summary>
+/// Reads the progress table from raw lines. Markdig's table model pads or merges cells, and it gives up on a whole
+/// table when a text line follows it without a blank line; the raw line keeps the real cell count that shifted-row
+/// detection needs and the exact cell offsets a rewrite needs.
+/// </summary>
+internal static class ProgressTableReader
+{
+    private static readonly string[] FourColumns = { "phase", "plans complete", "status", "completed" };
+    private static readonly string[] FiveColumns = { "phase", "milestone", "plans complete", "status", "completed" };
+
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
+    private static readonly Regex DelimiterCell = new(@"^[ \t]*:?-+:?[ \t]*$", RegexOptions.CultureInvariant);
+
+    // "1-64", "1–4", "Phases 1-4", "9-15. Archive"
+    private static readonly Regex RollUp = new(
+        @"^(?:Phases?[ \t]+)?[0-9]+(?:\.[0-9]+)*[A-Za-z]?[ \t]*[-–—][ \t]*[0-9]+(?:\.[0-9]+)*[A-Za-z]?(?:$|[.:]|[ \t])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // "1. Foundation", "02.1. Hotfix", "12A. Name", "Phase 3: Name", "3 - Name", bare "4"
+    private static readonly Regex PhaseCell = new(
+        @"^(?:Phase[ \t]+)?(?<num>[0-9]+(?:\.[0-9]+)*[A-Za-z]?)(?:\.|:|[ \t]+[-–—])?(?:[ \t]+\S|$)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>Finds a progress table header followed by a delimiter row in <paramref name="lines"/> and reads its rows.</summary>
+    public static ProgressTableCandidate? TryRead(SourceText source, IReadOnlyList<RawLine> lines)
+    {
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            var headerCells = SplitCells(lines[i].Text);
+            var columns = MatchHeader(lines[i].Text, headerCells);
+            if (columns == 0 || !IsDelimiterRow(lines[i + 1].Text))
+            {
+                continue;
+            }
+
+            return ReadFrom(source, lines, i, columns);
+        }
+
+        return null;
+    }
+
+    private static ProgressTableCandidate ReadFrom(SourceText source, IReadOnlyList<RawLine> lines, int headerIndex, int columns)
+    {
+        var header = lines[headerIndex];
+        var headerSpan = TrimmedSpan(source, header);
+        var headerText = source.Slice(headerSpan);
+        var rows = new List<ProgressTableRow>();
+        var problems = new List<Finding>();
+        var lastLine = lines[headerIndex + 1].Line;
+
+        for (var i = headerIndex + 2; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (line.Text.Trim().Length == 0 || line.Text.IndexOf('|') < 0)
+            {
+                break;
+            }
+
+            lastLine = line.Line;
+            var row = ReadRow(source, line, columns, headerText, problems);
+            if (row is not null)
+            {
+                rows.Add(row);
+            }
+        }
+
+        var insertAfter = lastLine < source.LineCount ? source.LineStart(lastLine + 1) : source.Text.Length;
+        var table = new ProgressTable(headerSpan, columns == 5, insertAfter, rows.ToEquatableArray());
+        return new ProgressTableCandidate(table, problems);
+    }
+
+    private static ProgressTableRow? ReadRow(SourceText source, RawLine line, int columns, string headerText, List<Finding> problems)
+    {
+        var rowSpan = TrimmedSpan(source, line);
+        var rowText = source.Slice(rowSpan);
+        var cells = SplitCells(line.Text);
+        var first = Trim(line.Text, cells[0]);
+        var firstText = line.Text.Substring(first.Start, first.Length);
+
+        if (RollUp.IsMatch(firstText))
+        {
+            return new ProgressTableRow(ProgressTableRowKind.RollUp, rowSpan, null, null, null, null, null, null);
+        }
+
+        var phaseMatch = PhaseCell.Match(firstText);
+        PhaseNumber? phase = null;
+        if (phaseMatch.Success)
+        {
+            PhaseNumber.TryParse(phaseMatch.Groups["num"].Value, out phase);
+        }
+
+        if (columns == 5 && cells.Count == 4)
+        {
+            problems.Add(new Finding(
+                InputProblems.ShiftedTableRow,
+                rowSpan,
+                $"Progress table row \"{rowText}\" has 4 cells but its header \"{headerText}\" has 5 columns: the Milestone cell is missing, so the row is not read."));
+            return new ProgressTableRow(ProgressTableRowKind.Shifted, rowSpan, phase, null, null, null, null, null);
+        }
+
+        if (phase is null)
+        {
+            problems.Add(new Finding(
+                InputProblems.MalformedTableRow,
+                rowSpan,
+                $"Progress table row \"{rowText}\" cannot be read: its first cell \"{firstText}\" is not \"N. Name\"."));
+            return null;
+        }
+
+        if (cells.Count != columns)
+        {
+            problems.Add(new Finding(
+                InputProblems.MalformedTableRow,
+                rowSpan,
+                $"Progress table row \"{rowText}\" cannot be read: it has {cells.Count} cells but its header \"{headerText}\" has {columns} columns."));
+            return null;
+        }
+
+        Located<string> Cell(int index)
+        {
+            var range = Trim(line.Text, cells[index]);
+            return new Located<string>(line.Text.Substring(range.Start, range.Length), source.Span(line.Start + range.Start, range.Length));
+        }
+
+        var offset = columns == 5 ? 1 : 0;
+        return new ProgressTableRow(
+            ProgressTableRowKind.Phase,
+            rowSpan,
+            phase,
+            Cell(0),
+            columns == 5 ? Cell(1) : null,
+            Cell(1 + offset),
+            Cell(2 + offset),
+            Cell(3 + offset));
+    }
+
+    /// <summary>0 when the line is not a progress table header, else its column count (4 or 5).</summary>
+    private static int MatchHeader(string text, List<CellRange> cells)
+    {
+        if (text.IndexOf('|') < 0 || (cells.Count != 4 && cells.Count != 5))
+        {
+            return 0;
+        }
+
+        var expected = cells.Count == 4 ? FourColumns : FiveColumns;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var name = Whitespace.Replace(text.Substring(cells[i].Start, cells[i].End - cells[i].Start), " ").Trim().Trim('*', '_').Trim();
+            if (!string.Equals(name, expected[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return 0;
+            }
+        }
+
+        return cells.Count;
+    }
+
+    private static bool IsDelimiterRow(string text)
+    {
+        if (text.IndexOf('-') < 0)
+        {
+            return false;
+        }
+
+        foreach (var cell in SplitCells(text))
+        {
+            if (!DelimiterCell.IsMatch(text.Substring(cell.Start, cell.End - cell.Start)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The cells between unescaped pipes, outer pipes excluded; never empty.</summary>
+    internal static List<CellRange> SplitCells(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start < end && text[start] == '|')
+        {
+            start++;
+        }
+
+        if (end > start && text[end - 1] == '|' && !(end - 2 >= start && text[end - 2] == '\\'))
+        {
+            end--;
+        }
+
+        var cells = new List<CellRange>();
+        var cellStart = start;
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] == '|' && (i == 0 || text[i - 1] != '\\'))
+            {
+                cells.Add(new CellRange(cellStart, i));
+                cellStart = i + 1;
+            }
+        }
+
+        cells.Add(new CellRange(cellStart, end));
+        return cells;
+    }
+
+    /// <summary>
+    /// The cell's text without surrounding whitespace. An empty cell gives an empty range one space after the pipe,
+    /// so that writing a value there gives <c>| value |</c>.
+    /// </summary>
+    private static CellRange Trim(string text, CellRange cell)
+    {
+        var start = cell.Start;
+        var end = cell.End;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            var position = cell.Start < cell.End && text[cell.Start] == ' ' ? cell.Start + 1 : cell.Start;
+            return new CellRange(position, position);
+        }
+
+        return new CellRange(start, end);
+    }
+
+    private static SourceSpan TrimmedSpan(SourceText source, RawLine line)
+    {
+        var range = Trim(line.Text, new CellRange(0, line.Text.Length));
+        return source.Span(line.Start + range.Start, range.Length);
+    }
+}
+
+internal readonly record struct CellRange(int Start, int End)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>A progress table and the problems found in its rows; reported only for the table that is kept.</summary>
+internal sealed record ProgressTableCandidate(ProgressTable Table, List<Finding> Problems);

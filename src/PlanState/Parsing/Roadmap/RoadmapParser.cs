@@ -1,0 +1,68 @@
+using Markdig;
+using Markdig.Syntax;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Text;
+using SourceSpan = PlanState.Text.SourceSpan;
+
+namespace PlanState.Parsing.Roadmap;
+
+/// <summary>Reads ROADMAP.md (format reference §3) into a <see cref="RoadmapDocument"/>. Never throws on file content.</summary>
+public static class RoadmapParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UsePipeTables()
+        .UseYamlFrontMatter()
+        .Build();
+
+    // Markdown re-read from inside an HTML block never starts the file, so a leading "---" there is a rule, not frontmatter.
+    private static readonly MarkdownPipeline SegmentPipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .UsePipeTables()
+        .Build();
+
+    public static RoadmapDocument Parse(SourceText text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var walker = new RoadmapWalker(text, ParseSegment);
+        MarkdownDocument? document;
+        try
+        {
+            document = Markdown.Parse(text.Text, Pipeline);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Markdig is not expected to fail, but a build must never break on a file's content.
+            return new RoadmapDocument(
+                text.File,
+                EquatableArray<RoadmapPhaseSection>.Empty,
+                EquatableArray<PhaseChecklistItem>.Empty,
+                EquatableArray<RoadmapMilestone>.Empty,
+                null,
+                EquatableArray.Create(new Finding(
+                    InputProblems.UnreadableFile,
+                    SourceSpan.FileStart(text.File),
+                    $"ROADMAP.md could not be read as markdown: {ex.Message}")));
+        }
+
+        walker.WalkDocument(document);
+        return walker.Build();
+    }
+
+    private static MarkdownDocument? ParseSegment(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, SegmentPipeline);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+}

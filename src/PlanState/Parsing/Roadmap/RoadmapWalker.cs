@@ -1,0 +1,500 @@
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using PlanState.Model;
+using PlanState.Text;
+using SourceSpan = PlanState.Text.SourceSpan;
+
+namespace PlanState.Parsing.Roadmap;
+
+/// <summary>
+/// Walks Markdig's block tree in file order and collects the roadmap's parts. Markdig gives the structure (which
+/// lines are headings, list items, paragraphs, tables, HTML, code); the exact offsets come from the raw source lines.
+/// </summary>
+internal sealed class RoadmapWalker
+{
+    // Deeper nesting than this is not a roadmap; stopping keeps a hostile file from exhausting the stack.
+    private const int MaxDepth = 64;
+
+    private readonly SourceText source;
+    private readonly Func<string, MarkdownDocument?> parseSegment;
+    private readonly List<RoadmapPhaseSection> sections = new();
+    private readonly List<PhaseChecklistItem> phaseItems = new();
+    private readonly List<RoadmapMilestone> milestones = new();
+    private readonly List<Scope> scopes = new();
+    private SectionBuilder? section;
+    private ProgressTableCandidate? table;
+    private bool tableInDetails;
+    private int detailsDepth;
+
+    public RoadmapWalker(SourceText source, Func<string, MarkdownDocument?> parseSegment)
+    {
+        this.source = source;
+        this.parseSegment = parseSegment;
+    }
+
+    public void WalkDocument(MarkdownDocument document) => Walk(document, 0, 0, inQuote: false);
+
+    public RoadmapDocument Build()
+    {
+        CloseSection();
+        var problems = table?.Problems ?? new List<Diagnostics.Finding>();
+        return new RoadmapDocument(
+            source.File,
+            sections.ToEquatableArray(),
+            phaseItems.ToEquatableArray(),
+            milestones.ToEquatableArray(),
+            table?.Table,
+            problems.OrderBy(p => p.Span.Start).ToEquatableArray());
+    }
+
+    private void Walk(ContainerBlock container, int baseOffset, int depth, bool inQuote)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock:
+                    break;
+                case HeadingBlock heading:
+                    VisitHeading(heading, baseOffset, inQuote);
+                    break;
+                case HtmlBlock html:
+                    VisitHtml(html, baseOffset, depth, inQuote);
+                    break;
+                case Table tableBlock:
+                    OfferTable(ProgressTableReader.TryRead(source, RawLines(tableBlock, baseOffset, inQuote)));
+                    break;
+                case ParagraphBlock paragraph:
+                    VisitParagraph(RawLines(paragraph, baseOffset, inQuote));
+                    break;
+                case ListItemBlock item:
+                    VisitListItem(item, baseOffset, inQuote);
+                    Walk(item, baseOffset, depth + 1, inQuote);
+                    break;
+                case QuoteBlock quote:
+                    Walk(quote, baseOffset, depth + 1, inQuote: true);
+                    break;
+                case ContainerBlock other:
+                    Walk(other, baseOffset, depth + 1, inQuote);
+                    break;
+            }
+        }
+    }
+
+    private void VisitHeading(HeadingBlock heading, int baseOffset, bool inQuote)
+    {
+        var lines = RawLines(heading, baseOffset, inQuote);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        // A setext heading is a paragraph followed by "---": in a roadmap that is a rule after a field line.
+        if (heading.IsSetext)
+        {
+            VisitParagraph(lines.Take(lines.Count - 1).ToList());
+            return;
+        }
+
+        var line = lines[0];
+        var lineSpan = Trimmed(line);
+        var content = HeadingContent(line.Text);
+        var level = heading.Level;
+
+        if (level is >= 2 and <= 4 && RoadmapPatterns.TryPhaseTitle(content, out var phase))
+        {
+            CloseSection();
+            section = new SectionBuilder(phase.Number, phase.Name, lineSpan, CurrentMilestone(), level, detailsDepth);
+            return;
+        }
+
+        MilestoneMatch milestone = default;
+        var isMilestone = level >= 2 && RoadmapPatterns.TryMilestoneTitle(content, out milestone);
+        if (section is not null && (level <= section.Level || isMilestone))
+        {
+            CloseSection();
+        }
+
+        // A heading closes the milestone headings at its level or deeper, but never reaches out of a <details> block.
+        while (scopes.Count > 0 && !scopes[scopes.Count - 1].IsDetails && scopes[scopes.Count - 1].Level >= level)
+        {
+            scopes.RemoveAt(scopes.Count - 1);
+        }
+
+        if (isMilestone)
+        {
+            milestones.Add(ToMilestone(milestone, lineSpan, fromHeading: true));
+            scopes.Add(new Scope(isDetails: false, level) { Version = milestone.Version });
+        }
+    }
+
+    private void VisitHtml(HtmlBlock html, int baseOffset, int depth, bool inQuote)
+    {
+        var lines = RawLines(html, baseOffset, inQuote);
+        var pending = new List<RawLine>();
+        var sawTagLine = false;
+        foreach (var line in lines)
+        {
+            if (!HtmlTagLine.TryRead(line.Text, out var tokens))
+            {
+                pending.Add(line);
+                continue;
+            }
+
+            sawTagLine = true;
+            ReparseSwallowedMarkdown(pending, depth);
+            pending.Clear();
+            foreach (var token in tokens)
+            {
+                ApplyTag(token, line);
+            }
+        }
+
+        // Without a tag line the block is plain HTML; re-reading it would give the same block again.
+        if (sawTagLine)
+        {
+            ReparseSwallowedMarkdown(pending, depth);
+        }
+    }
+
+    /// <summary>
+    /// Markdig ends an HTML block only at a blank line, so <c>&lt;summary&gt;…&lt;/summary&gt;</c> directly followed by
+    /// <c>### Phase 1: …</c> hides the heading inside the HTML block. Those lines are read again as markdown, and
+    /// the offsets Markdig gives for them are shifted back by where they start in the file.
+    /// </summary>
+    private void ReparseSwallowedMarkdown(List<RawLine> lines, int depth)
+    {
+        if (lines.Count == 0 || depth >= MaxDepth)
+        {
+            return;
+        }
+
+        var start = lines[0].Start;
+        var last = lines[lines.Count - 1];
+        var end = last.Start + last.Text.Length;
+        var document = parseSegment(source.Text.Substring(start, end - start));
+        if (document is not null)
+        {
+            Walk(document, start, depth + 1, inQuote: false);
+        }
+    }
+
+    private void ApplyTag(HtmlTagToken token, RawLine line)
+    {
+        switch (token.Kind)
+        {
+            case HtmlTagKind.DetailsOpen:
+                scopes.Add(new Scope(isDetails: true, 0));
+                detailsDepth++;
+                break;
+            case HtmlTagKind.Summary:
+                var details = scopes.LastOrDefault(s => s.IsDetails);
+                if (details is not null && details.Version is null && RoadmapPatterns.TryMilestoneTitle(token.Text.Trim(), out var milestone))
+                {
+                    details.Version = milestone.Version;
+                    var span = TrimmedSpan(line.Start + token.Index, token.Length);
+                    milestones.Add(ToMilestone(milestone, span, fromHeading: true));
+                }
+
+                break;
+            case HtmlTagKind.DetailsClose:
+                if (detailsDepth == 0)
+                {
+                    break;
+                }
+
+                while (scopes.Count > 0)
+                {
+                    var top = scopes[scopes.Count - 1];
+                    scopes.RemoveAt(scopes.Count - 1);
+                    if (top.IsDetails)
+                    {
+                        break;
+                    }
+                }
+
+                detailsDepth--;
+                if (section is not null && section.DetailsDepth > detailsDepth)
+                {
+                    CloseSection();
+                }
+
+                break;
+        }
+    }
+
+    private void VisitParagraph(IReadOnlyList<RawLine> lines)
+    {
+        var hasPipe = false;
+        foreach (var line in lines)
+        {
+            hasPipe |= line.Text.IndexOf('|') >= 0;
+            if (section is null || section.PlansLine is not null || !RoadmapPatterns.TryPlansField(line.Text, out var field))
+            {
+                continue;
+            }
+
+            var valueStart = line.Start + field.ValueOffset;
+            section.PlansLine = new PlansLine(
+                new Located<string>(field.Value, source.Span(valueStart, field.Value.Length)),
+                field.Count,
+                field.Count is null ? null : source.Span(valueStart + field.CountOffset, field.CountLength),
+                field.Completed,
+                field.Completed is null ? null : source.Span(valueStart + field.CompletedOffset, field.CompletedLength));
+        }
+
+        // Markdig reads a table followed by a text line (no blank line between) as one paragraph.
+        if (hasPipe)
+        {
+            OfferTable(ProgressTableReader.TryRead(source, lines));
+        }
+    }
+
+    private void VisitListItem(ListItemBlock item, int baseOffset, bool inQuote)
+    {
+        var lines = RawLines(item, baseOffset, inQuote);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var first = lines[0];
+        var lineSpan = Trimmed(first);
+        if (RoadmapPatterns.TryTaskItem(first.Text, out var boxOffset, out var isChecked, out var restOffset))
+        {
+            var rest = first.Text.Substring(restOffset);
+            var checkbox = source.Span(first.Start + boxOffset, 1);
+            if (RoadmapPatterns.TryPhaseItem(rest, out var phase))
+            {
+                var date = FindCompletedDate(item, first, restOffset, baseOffset, inQuote);
+                phaseItems.Add(new PhaseChecklistItem(phase.Number, phase.Name, isChecked, checkbox, lineSpan, date));
+                return;
+            }
+
+            if (RoadmapPatterns.TryPlanItem(rest, out var planId))
+            {
+                section?.PlanItems.Add(new PlanChecklistItem(planId, isChecked, checkbox, lineSpan));
+                return;
+            }
+
+            if (RoadmapPatterns.TryMilestoneItem(rest, out var checkedMilestone))
+            {
+                milestones.Add(ToMilestone(checkedMilestone, lineSpan, fromHeading: false));
+            }
+
+            return;
+        }
+
+        var afterBullet = RoadmapPatterns.AfterBullet(first.Text);
+        if (afterBullet >= 0 && RoadmapPatterns.TryMilestoneItem(first.Text.Substring(afterBullet), out var milestone))
+        {
+            milestones.Add(ToMilestone(milestone, lineSpan, fromHeading: false));
+        }
+    }
+
+    /// <summary>The <c>(completed DATE)</c> of a phase item: on its first line, or on a wrapped continuation line.</summary>
+    private Located<string>? FindCompletedDate(ListItemBlock item, RawLine first, int restOffset, int baseOffset, bool inQuote)
+    {
+        if (RoadmapPatterns.TryCompletedDate(first.Text.Substring(restOffset), out var index, out var length))
+        {
+            var start = first.Start + restOffset + index;
+            return new Located<string>(source.Text.Substring(start, length), source.Span(start, length));
+        }
+
+        if (item.Count == 0 || item[0] is not ParagraphBlock paragraph)
+        {
+            return null;
+        }
+
+        foreach (var line in RawLines(paragraph, baseOffset, inQuote).Skip(1))
+        {
+            if (RoadmapPatterns.TryCompletedDate(line.Text, out index, out length))
+            {
+                var start = line.Start + index;
+                return new Located<string>(source.Text.Substring(start, length), source.Span(start, length));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps the first progress table, unless it sits in a folded <c>&lt;details&gt;</c> block and a later one does not.</summary>
+    private void OfferTable(ProgressTableCandidate? candidate)
+    {
+        if (candidate is null)
+        {
+            return;
+        }
+
+        if (table is null || (tableInDetails && detailsDepth == 0))
+        {
+            table = candidate;
+            tableInDetails = detailsDepth > 0;
+        }
+    }
+
+    private void CloseSection()
+    {
+        if (section is not null)
+        {
+            sections.Add(section.Build());
+            section = null;
+        }
+    }
+
+    private string? CurrentMilestone()
+    {
+        for (var i = scopes.Count - 1; i >= 0; i--)
+        {
+            if (scopes[i].Version is { } version)
+            {
+                return version;
+            }
+        }
+
+        return null;
+    }
+
+    private static RoadmapMilestone ToMilestone(MilestoneMatch match, SourceSpan span, bool fromHeading) =>
+        new(match.Version, match.Name, span, match.FirstPhase, match.LastPhase, match.Shipped, match.InProgress, fromHeading);
+
+    /// <summary>
+    /// The source lines a block covers. The first starts where Markdig says the block starts (after any list bullet
+    /// or quote marker of its containers); later lines lose their indent and, inside a quote, their <c>&gt;</c> markers.
+    /// </summary>
+    private List<RawLine> RawLines(Block block, int baseOffset, bool inQuote)
+    {
+        var result = new List<RawLine>();
+        var text = source.Text;
+        var start = baseOffset + block.Span.Start;
+        if (block.Span.Start < 0 || start >= text.Length)
+        {
+            return result;
+        }
+
+        var end = Math.Min(text.Length, Math.Max(start, baseOffset + block.Span.End + 1));
+        var firstLine = source.LineOf(start);
+        var lastLine = source.LineOf(Math.Max(start, end - 1));
+        for (var line = firstLine; line <= lastLine; line++)
+        {
+            var lineStart = source.LineStart(line);
+            var textEnd = lineStart + source.LineText(line).Length;
+            var segmentStart = line == firstLine ? start : lineStart;
+            if (line != firstLine)
+            {
+                segmentStart = SkipContainerPrefix(segmentStart, textEnd, inQuote);
+            }
+
+            var segmentEnd = Math.Max(segmentStart, Math.Min(textEnd, end));
+            result.Add(new RawLine(line, segmentStart, text.Substring(segmentStart, segmentEnd - segmentStart)));
+        }
+
+        return result;
+    }
+
+    private int SkipContainerPrefix(int position, int end, bool inQuote)
+    {
+        var text = source.Text;
+        while (position < end && (text[position] == ' ' || text[position] == '\t' || (inQuote && text[position] == '>')))
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private SourceSpan Trimmed(RawLine line) => TrimmedSpan(line.Start, line.Text.Length);
+
+    private SourceSpan TrimmedSpan(int start, int length)
+    {
+        var end = start + length;
+        while (start < end && char.IsWhiteSpace(source.Text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(source.Text[end - 1]))
+        {
+            end--;
+        }
+
+        return source.Span(start, end - start);
+    }
+
+    /// <summary>An ATX heading's text without its <c>#</c> markers, its optional closing <c>#</c> run and surrounding space.</summary>
+    private static string HeadingContent(string line)
+    {
+        var text = line.Trim();
+        var start = 0;
+        while (start < text.Length && text[start] == '#')
+        {
+            start++;
+        }
+
+        var content = text.Substring(start).Trim();
+        var end = content.Length;
+        while (end > 0 && content[end - 1] == '#')
+        {
+            end--;
+        }
+
+        // "## Title ##" drops the closing run; "## C#" keeps its '#'.
+        if (end < content.Length && (end == 0 || content[end - 1] == ' ' || content[end - 1] == '\t'))
+        {
+            content = content.Substring(0, end).TrimEnd();
+        }
+
+        return content;
+    }
+
+    /// <summary>A milestone heading or a <c>&lt;details&gt;</c> block, with the version it names.</summary>
+    private sealed class Scope
+    {
+        public Scope(bool isDetails, int level)
+        {
+            IsDetails = isDetails;
+            Level = level;
+        }
+
+        public bool IsDetails { get; }
+
+        public int Level { get; }
+
+        public string? Version { get; set; }
+    }
+
+    private sealed class SectionBuilder
+    {
+        private readonly PhaseNumber number;
+        private readonly string name;
+        private readonly SourceSpan headingSpan;
+        private readonly string? milestone;
+
+        public SectionBuilder(PhaseNumber number, string name, SourceSpan headingSpan, string? milestone, int level, int detailsDepth)
+        {
+            this.number = number;
+            this.name = name;
+            this.headingSpan = headingSpan;
+            this.milestone = milestone;
+            Level = level;
+            DetailsDepth = detailsDepth;
+        }
+
+        public int Level { get; }
+
+        public int DetailsDepth { get; }
+
+        public PlansLine? PlansLine { get; set; }
+
+        public List<PlanChecklistItem> PlanItems { get; } = new();
+
+        public RoadmapPhaseSection Build() =>
+            new(number, name, headingSpan, milestone, PlansLine, PlanItems.ToEquatableArray());
+    }
+}
