@@ -45,9 +45,10 @@ public sealed class RunPlanState : Microsoft.Build.Utilities.Task
             return false;
         }
 
-        var root = Path.GetFullPath(PlanningRoot);
+        var root = PlanningRoot;
         try
         {
+            root = Path.GetFullPath(PlanningRoot);
             var engine = GetEngine(root);
             lock (engine)
             {
