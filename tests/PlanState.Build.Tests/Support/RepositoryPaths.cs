@@ -20,7 +20,25 @@ public static class RepositoryPaths
 
     public static string TaskProject => Path.Combine(RepositoryRoot, "src", "PlanState.Build.Tasks", "PlanState.Build.Tasks.csproj");
 
-    public static string SeedsFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seeds"));
+    /// <summary>
+    /// <c>../shared/seeds</c> beside the repository (CI); a git worktree nested deeper looks further up for the same.
+    /// </summary>
+    public static string SeedsFolder
+    {
+        get
+        {
+            for (var dir = Directory.GetParent(RepositoryRoot); dir is not null; dir = dir.Parent)
+            {
+                var seeds = Path.Combine(dir.FullName, "shared", "seeds");
+                if (Directory.Exists(seeds))
+                {
+                    return seeds;
+                }
+            }
+
+            throw new DirectoryNotFoundException("shared/seeds not found beside " + RepositoryRoot + " or above it");
+        }
+    }
 
     /// <summary>The bytes of the seed whose file name starts with <paramref name="prefix"/> (<c>000</c>).</summary>
     public static byte[] Seed(string prefix) => File.ReadAllBytes(Directory.GetFiles(SeedsFolder, prefix + "_*.txt").Single());

@@ -16,10 +16,10 @@ public sealed class BuildDiagnosticsTests
     private static readonly Finding InputWarning = Make("PLAN1002", FindingKind.InputProblem, Severity.Warning);
     private static readonly Finding InputInfo = Make("PLAN1012", FindingKind.InputProblem, Severity.Info);
 
-    [TestCase(PlanStateMode.Update)]
-    [TestCase(PlanStateMode.Verify)]
-    public void Contradictions_are_errors_in_both_modes(PlanStateMode mode) =>
-        BuildDiagnostics.FromFinding(Contradiction, Root, mode, errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Error);
+    [TestCase("Update")]
+    [TestCase("Verify")]
+    public void Contradictions_are_errors_in_both_modes(string mode) =>
+        BuildDiagnostics.FromFinding(Contradiction, Root, Mode(mode), errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Error);
 
     [Test]
     public void Stale_text_is_an_error_in_Verify_mode_that_says_how_to_fix_it()
@@ -39,12 +39,12 @@ public sealed class BuildDiagnosticsTests
         d.Message.Should().Be(Stale.Message);
     }
 
-    [TestCase(PlanStateMode.Update)]
-    [TestCase(PlanStateMode.Verify)]
-    public void Input_problems_keep_their_severity_and_info_becomes_a_message(PlanStateMode mode)
+    [TestCase("Update")]
+    [TestCase("Verify")]
+    public void Input_problems_keep_their_severity_and_info_becomes_a_message(string mode)
     {
-        BuildDiagnostics.FromFinding(InputWarning, Root, mode, errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Warning);
-        BuildDiagnostics.FromFinding(InputInfo, Root, mode, errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Message);
+        BuildDiagnostics.FromFinding(InputWarning, Root, Mode(mode), errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Warning);
+        BuildDiagnostics.FromFinding(InputInfo, Root, Mode(mode), errorsAsWarnings: false).Level.Should().Be(BuildDiagnosticLevel.Message);
     }
 
     [Test]
@@ -98,19 +98,21 @@ public sealed class BuildDiagnosticsTests
         BuildDiagnostics.DescribeChange(change).Should().Be("PlanState: STATE.md(17,11): [██░░░░░░░░] \u2192 [█████░░░░░]");
     }
 
-    [TestCase("Update", PlanStateMode.Update)]
-    [TestCase("verify", PlanStateMode.Verify)]
-    [TestCase(" VERIFY ", PlanStateMode.Verify)]
-    public void Modes_parse_case_insensitively(string text, PlanStateMode expected)
+    [TestCase("Update", "Update")]
+    [TestCase("verify", "Verify")]
+    [TestCase(" VERIFY ", "Verify")]
+    public void Modes_parse_case_insensitively(string text, string expected)
     {
         PlanStateModes.TryParse(text, out var mode).Should().BeTrue();
-        mode.Should().Be(expected);
+        mode.ToString().Should().Be(expected);
     }
 
     [TestCase("")]
     [TestCase("Check")]
     [TestCase(null)]
     public void Other_modes_do_not_parse(string? text) => PlanStateModes.TryParse(text, out _).Should().BeFalse();
+
+    private static PlanStateMode Mode(string text) => PlanStateModes.TryParse(text, out var mode) ? mode : throw new ArgumentException(text);
 
     private static Finding Make(string code, FindingKind kind, Severity severity) =>
         new(new DiagnosticDescriptor(code, "title", kind, severity), new SourceSpan("STATE.md", 0, 12, 17, 11, 17, 23), $"{code} message quoting '[██]'");
