@@ -30,10 +30,10 @@ public class SeedOutcomeTests
         var analysis = new PlanStateEngine().Analyze(temp.WithSeed(seed));
 
         var bar = analysis.Findings.Should().ContainSingle(f => f.Code == "PLAN3001").Subject;
-        (bar.Span.File, bar.Span.Line, bar.Span.Column, bar.Span.Length).Should().Be(("STATE.md", 19, 12, oldGlyphs.Length));
+        (bar.Span.File, bar.Span.Line, bar.Span.Column, bar.Span.Length).Should().Be(("STATE.md", 17, 12, oldGlyphs.Length));
         bar.Message.Should().Be(message);
         bar.Fixable.Should().BeTrue();
-        analysis.Edits.Should().ContainSingle().Which.Should().Match<Rewriting.TextEdit>(e => e.OldText == oldGlyphs && e.NewText == newGlyphs);
+        analysis.Edits.Should().ContainSingle().Which.Should().Match<PlanState.Rewriting.TextEdit>(e => e.OldText == oldGlyphs && e.NewText == newGlyphs);
     }
 
     [Test]

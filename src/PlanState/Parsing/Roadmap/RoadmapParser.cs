@@ -33,7 +33,7 @@ public static class RoadmapParser
         MarkdownDocument? document;
         try
         {
-            document = Markdown.Parse(text.Text, Pipeline);
+            document = Markdig.Markdown.Parse(text.Text, Pipeline);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -58,7 +58,7 @@ public static class RoadmapParser
     {
         try
         {
-            return Markdown.Parse(markdown, SegmentPipeline);
+            return Markdig.Markdown.Parse(markdown, SegmentPipeline);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

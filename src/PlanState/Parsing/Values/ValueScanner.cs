@@ -28,9 +28,11 @@ internal static class ValueScanner
     }
 
     /// <summary>The end of <paramref name="text"/> once trailing whitespace is left out, never before <paramref name="start"/>.</summary>
-    public static int TrimEnd(string text, int start)
+    public static int TrimEnd(string text, int start) => TrimEnd(text, start, text.Length);
+
+    /// <summary>The end of the slice [<paramref name="start"/>, <paramref name="end"/>) once trailing whitespace is left out.</summary>
+    public static int TrimEnd(string text, int start, int end)
     {
-        var end = text.Length;
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;

@@ -24,7 +24,7 @@ public class SeedParsingTests
         state.Position.Phase!.Value.Current.Should().Be(PhaseNumber.Parse("1"));
         state.Position.Phase.Value.Total.Should().Be(2);
         state.Position.Phase.Value.Name.Should().Be("Foundation - Tracing Infrastructure & Storage");
-        state.Position.Phase.Span.Line.Should().Be(13);
+        state.Position.Phase.Span.Line.Should().Be(12);
         state.Position.Plan!.Value.Current.Should().Be(2);
         state.Position.Plan.Value.Total.Should().Be(4);
         state.Position.Status!.Value.Should().Be("In progress");
@@ -32,7 +32,7 @@ public class SeedParsingTests
         state.Position.CurrentFocus!.Value.Should().Be("Phase 1 - Foundation (Tracing Infrastructure & Storage)");
 
         var progress = state.Progress!;
-        progress.Span.Line.Should().Be(19);
+        progress.Span.Line.Should().Be(17);
         progress.Span.Column.Should().Be(11);
         progress.Value.Bar!.Filled.Should().Be("█");
         progress.Value.Bar.Empty.Should().Be("░");

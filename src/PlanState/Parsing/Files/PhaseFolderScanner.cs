@@ -1,0 +1,275 @@
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Text;
+
+namespace PlanState.Parsing.Files;
+
+/// <summary>What <see cref="PhaseFolderScanner.Scan"/> found.</summary>
+/// <param name="HasPhasesFolder">False when <c>phases/</c> does not exist.</param>
+/// <param name="Phases">Active and archived phase folders, by phase number, then archive (active first), then path.</param>
+/// <param name="Problems">Problems of the folders that hold phase folders: unreadable, or a link that loops.</param>
+public sealed record PhaseScanResult(bool HasPhasesFolder, EquatableArray<PhaseFolder> Phases, EquatableArray<Finding> Problems);
+
+/// <summary>
+/// Finds the phase folders of a planning root, <c>phases/NN-slug/</c> and the archives
+/// <c>milestones/vX.Y-phases/NN-slug/</c>, and reads every PLAN and SUMMARY file in them.
+/// </summary>
+/// <remarks>
+/// The scan never descends below a phase folder, so no folder structure, however it loops, can make it hang. A
+/// folder link that points back at the folder holding it (or above) is still reported (PLAN1019), because whatever
+/// else walks the tree will loop on it. PLAN and SUMMARY files are read with <see cref="PlanningFileLoader.LoadHead"/>:
+/// only their frontmatter is needed, except for a legacy SUMMARY whose facts sit in its body.
+/// </remarks>
+public static class PhaseFolderScanner
+{
+    public const string PhasesFolder = "phases";
+    public const string MilestonesFolder = "milestones";
+
+    /// <summary>The first read of a PLAN or SUMMARY file: frontmatter blocks are well under this.</summary>
+    private const int HeadBytes = 4096;
+
+    public static PhaseScanResult Scan(string planningRoot) => Scan(planningRoot, FileSystemAccess.Default);
+
+    internal static PhaseScanResult Scan(string planningRoot, FileSystemAccess access)
+    {
+        var scan = new Scanner(planningRoot, access);
+        var hasPhasesFolder = access.DirectoryExists(Path.Combine(planningRoot, PhasesFolder));
+        if (hasPhasesFolder)
+        {
+            scan.ScanContainer(PhasesFolder, archiveVersion: null);
+        }
+
+        if (access.DirectoryExists(Path.Combine(planningRoot, MilestonesFolder)) && scan.TryList(MilestonesFolder, out var milestones, scan.Problems))
+        {
+            foreach (var entry in milestones)
+            {
+                if (IsDirectory(entry) && PlanningFileNames.TryParseArchiveFolder(entry.Name, out var version))
+                {
+                    scan.ScanContainer(MilestonesFolder + "/" + entry.Name, version);
+                }
+            }
+        }
+
+        var phases = scan.Phases
+            .OrderBy(p => p.Number)
+            .ThenBy(p => p.ArchiveVersion is null ? 0 : 1)
+            .ThenBy(p => p.ArchiveVersion, StringComparer.Ordinal)
+            .ThenBy(p => p.Path, StringComparer.Ordinal);
+        return new PhaseScanResult(hasPhasesFolder, phases.ToEquatableArray(), scan.Problems.ToEquatableArray());
+    }
+
+    private static bool IsDirectory(FileSystemInfo entry) => entry is DirectoryInfo || (entry.Attributes & FileAttributes.Directory) != 0;
+
+    private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    private sealed class Scanner
+    {
+        private static readonly StringComparison PathComparison =
+            Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        private readonly string root;
+        private readonly FileSystemAccess access;
+
+        public Scanner(string root, FileSystemAccess access)
+        {
+            this.root = root;
+            this.access = access;
+        }
+
+        public List<PhaseFolder> Phases { get; } = new();
+
+        public List<Finding> Problems { get; } = new();
+
+        /// <summary>Reads every phase folder in <c>phases/</c> or in one archive folder.</summary>
+        public void ScanContainer(string relativePath, string? archiveVersion)
+        {
+            if (!TryList(relativePath, out var entries, Problems))
+            {
+                return;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (!PlanningFileNames.TryParsePhaseFolder(entry.Name, out var number, out var slug))
+                {
+                    continue;
+                }
+
+                var folderPath = relativePath + "/" + entry.Name;
+                if (IsLink(entry) && LinkLoops(entry, FullPath(relativePath), out var loop))
+                {
+                    Problems.Add(Loop(folderPath, loop));
+                    continue;
+                }
+
+                if (IsDirectory(entry))
+                {
+                    Phases.Add(ScanPhaseFolder(entry, folderPath, number, slug, archiveVersion));
+                }
+            }
+        }
+
+        private PhaseFolder ScanPhaseFolder(FileSystemInfo folder, string folderPath, PhaseNumber number, string slug, string? archiveVersion)
+        {
+            var problems = new List<Finding>();
+            var plans = new List<PlanFile>();
+            var summaries = new List<SummaryFile>();
+            if (TryList(folderPath, out var entries, problems, folderIsLink: IsLink(folder)))
+            {
+                foreach (var entry in entries)
+                {
+                    var name = entry.Name;
+                    if (PlanningFileNames.IsIgnored(name))
+                    {
+                        continue;
+                    }
+
+                    var filePath = folderPath + "/" + name;
+                    var isDirectory = IsDirectory(entry);
+                    if (PlanningFileNames.TryParsePlanFile(name, number, out var id, out var kind))
+                    {
+                        if (isDirectory)
+                        {
+                            problems.Add(PlanningFileLoader.NotAFile(filePath));
+                        }
+                        else if (kind == PlanFileKind.Plan)
+                        {
+                            plans.Add(ReadPlan(id, filePath));
+                        }
+                        else
+                        {
+                            summaries.Add(ReadSummary(id, filePath));
+                        }
+                    }
+                    else if (isDirectory && IsLink(entry) && LinkLoops(entry, FullPath(folderPath), out var loop))
+                    {
+                        problems.Add(Loop(filePath, loop));
+                    }
+                }
+            }
+
+            return new PhaseFolder(
+                number,
+                slug,
+                folderPath,
+                archiveVersion,
+                plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal).ToEquatableArray(),
+                summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal).ToEquatableArray(),
+                problems.ToEquatableArray());
+        }
+
+        private PlanFile ReadPlan(PlanId id, string filePath)
+        {
+            var head = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            if (head.Text is null)
+            {
+                return new PlanFile(id, filePath, null, head.Problems);
+            }
+
+            var plan = PlanFileParser.Parse(id, head.Text);
+            return plan with { Problems = Concat(head.Problems, plan.Problems) };
+        }
+
+        private SummaryFile ReadSummary(PlanId id, string filePath)
+        {
+            var loaded = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            if (loaded.Text is null)
+            {
+                return new SummaryFile(id, filePath, null, null, null, loaded.Problems);
+            }
+
+            var summary = SummaryFileParser.Parse(id, loaded.Text, out var bodyWanted);
+            if (loaded.IsPartial && bodyWanted)
+            {
+                // A legacy SUMMARY keeps its facts in the body, past the head: read it all.
+                var full = PlanningFileLoader.Load(root, filePath, access);
+                if (full.Text is null)
+                {
+                    return summary with { Problems = Concat(full.Problems, summary.Problems) };
+                }
+
+                loaded = full;
+                summary = SummaryFileParser.Parse(id, full.Text);
+            }
+
+            return summary with { Problems = Concat(loaded.Problems, summary.Problems) };
+        }
+
+        /// <summary>Lists a folder, sorted by name; an unreadable folder becomes PLAN1014 (PLAN1019 for a link that cannot be followed).</summary>
+        public bool TryList(string relativePath, out IReadOnlyList<FileSystemInfo> entries, List<Finding> problems, bool folderIsLink = false)
+        {
+            try
+            {
+                entries = access.ListEntries(FullPath(relativePath)).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                entries = Array.Empty<FileSystemInfo>();
+                problems.Add(folderIsLink && ex is IOException and not DirectoryNotFoundException
+                    ? Loop(relativePath, ex.Message)
+                    : new Finding(InputProblems.UnreadableFile, SourceSpan.FileStart(relativePath), $"Folder '{relativePath}' cannot be read: {ex.Message}"));
+                return false;
+            }
+        }
+
+        private string FullPath(string relativePath) => PlanningFileLoader.FullPath(root, relativePath);
+
+        /// <summary>
+        /// True when the link <paramref name="entry"/> in <paramref name="containerFullPath"/> resolves to that folder
+        /// or one of its ancestors, or cannot be resolved at all because its chain of links loops.
+        /// </summary>
+        private static bool LinkLoops(FileSystemInfo entry, string containerFullPath, out string detail)
+        {
+            detail = string.Empty;
+#if NET6_0_OR_GREATER
+            if (entry.LinkTarget is null)
+            {
+                return false;
+            }
+
+            FileSystemInfo? target;
+            try
+            {
+                target = entry.ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (IOException ex)
+            {
+                detail = ex.Message;
+                return true;
+            }
+
+            if (target is null)
+            {
+                return false;
+            }
+
+            var targetPath = Normalize(target.FullName);
+            for (var folder = new DirectoryInfo(containerFullPath); folder is not null; folder = folder.Parent)
+            {
+                if (string.Equals(Normalize(folder.FullName), targetPath, PathComparison))
+                {
+                    detail = $"it points to '{entry.LinkTarget}', which contains the link itself";
+                    return true;
+                }
+            }
+
+            return false;
+#else
+            // netstandard2.0 cannot resolve links. The scan does not descend, so a loop cannot hang it; a link that
+            // cannot be followed at all is still reported when its folder is listed.
+            return false;
+#endif
+        }
+
+        private static string Normalize(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+
+        private static Finding Loop(string relativePath, string detail) => new(
+            InputProblems.DirectoryLoop,
+            SourceSpan.FileStart(relativePath),
+            $"Folder link '{relativePath}' loops back on itself ({detail}); it is not followed.");
+
+        private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
+            first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
+    }
+}
