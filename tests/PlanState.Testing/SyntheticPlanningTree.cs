@@ -121,11 +121,11 @@ public static class SyntheticPlanningTree
 
         var lastArchived = model.Archived[^1].Number;
         sb.Append("## Milestones\n\n")
-          .Append("- ✅ **").Append(ShippedMilestone).Append(" MVP** - Phases 1-").Append(lastArchived)
+          .Append("- ✅ **").Append(ShippedMilestone).Append(" MVP** - ").Append(PhaseRange(1, lastArchived))
           .Append(" (shipped ").Append(Date(model.ShippedOn)).Append(")\n")
-          .Append("- 🚧 **").Append(CurrentMilestone).Append(' ').Append(model.MilestoneName).Append("** - Phases ")
-          .Append(model.Current[0].Number).Append('-').Append(model.Current[^1].Number).Append(" (in progress)\n\n")
-          .Append("## Phases\n\n<details>\n<summary>✅ ").Append(ShippedMilestone).Append(" MVP (Phases 1-").Append(lastArchived)
+          .Append("- 🚧 **").Append(CurrentMilestone).Append(' ').Append(model.MilestoneName).Append("** - ")
+          .Append(PhaseRange(model.Current[0].Number, model.Current[^1].Number)).Append(" (in progress)\n\n")
+          .Append("## Phases\n\n<details>\n<summary>✅ ").Append(ShippedMilestone).Append(" MVP (").Append(PhaseRange(1, lastArchived))
           .Append(") - SHIPPED ").Append(Date(model.ShippedOn)).Append("</summary>\n\n");
         foreach (var phase in model.Archived)
         {
@@ -288,7 +288,7 @@ public static class SyntheticPlanningTree
         sb.Append("---\nphase: ").Append(phase.Slug).Append('\n')
           .Append("plan: ").Append(plan.Number.ToString("00", Invariant)).Append('\n')
           .Append("type: ").Append(random.Next(6) == 0 ? "tdd" : "execute").Append('\n')
-          .Append("wave: ").Append(1 + ((plan.Number - 1) / 2)).Append('\n')
+          .Append("wave: ").Append(plan.Number).Append('\n')
           .Append("depends_on: ").Append(dependsOn).Append('\n')
           .Append("files_modified:\n");
         foreach (var file in files)
@@ -343,16 +343,18 @@ public static class SyntheticPlanningTree
             ? Date(plan.CompletedAt)
             : plan.CompletedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant);
         var started = plan.CompletedAt.AddSeconds(-plan.Seconds);
+        var tasks = 2 + random.Next(3);
+        var files = Enumerable.Range(0, 1 + random.Next(5)).Select(_ => $"src/{phase.Area}/{Identifier(random)}.ts").Distinct().ToList();
 
         var sb = new StringBuilder(target + 600);
         sb.Append("---\nphase: ").Append(phase.Slug).Append('\n')
           .Append("plan: ").Append(plan.Number.ToString("00", Invariant)).Append('\n')
           .Append("subsystem: ").Append(phase.Area).Append('\n')
           .Append("tags: [").Append(phase.Area).Append(", ").Append(Vocabulary.Pick(random, Vocabulary.Areas)).Append("]\n\n")
-          .Append("requires:\n  - phase: ").Append(plan.Number == 1 ? "none" : phase.Slug).Append('\n')
+          .Append(plan.Number == 1 ? "requires: []\n" : $"requires:\n  - phase: {phase.Slug}\n    provides: {phase.PlanId(plan.Number - 1)} output\n")
           .Append("provides:\n  - ").Append(Vocabulary.Pick(random, Vocabulary.Things)).Append('\n')
           .Append("affects: [").Append(Vocabulary.Pick(random, Vocabulary.Areas)).Append("]\n\n")
-          .Append("key-files:\n  created:\n    - src/").Append(phase.Area).Append('/').Append(Identifier(random)).Append(".ts\n")
+          .Append("key-files:\n  created:\n").Append(string.Concat(files.Select(f => $"    - {f}\n")))
           .Append("  modified:\n    - src/").Append(phase.Area).Append("/index.ts\n\n")
           .Append("key-decisions:\n  - \"").Append(plan.Decision).Append("\"\n\n")
           .Append("requirements-completed: [").Append(phase.Requirements[(plan.Number - 1) % phase.Requirements.Count]).Append("]\n\n")
@@ -364,18 +366,46 @@ public static class SyntheticPlanningTree
           .Append("- **Duration:** ").Append(plan.Style.Format(plan.Seconds)).Append('\n')
           .Append("- **Started:** ").Append(started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant)).Append('\n')
           .Append("- **Completed:** ").Append(plan.CompletedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant)).Append('\n')
-          .Append("- **Tasks:** ").Append(2 + random.Next(3)).Append('\n')
-          .Append("- **Files modified:** ").Append(1 + random.Next(9)).Append("\n\n## Accomplishments\n\n");
+          .Append("- **Tasks:** ").Append(tasks).Append('\n')
+          .Append("- **Files modified:** ").Append(files.Count).Append("\n\n## Accomplishments\n\n");
+        for (var i = 0; i < 3 + random.Next(3); i++)
+        {
+            sb.Append("- ").Append(Sentence(random)).Append('\n');
+        }
 
-        const string Tail = "\n## Deviations from Plan\n\nNone - plan executed exactly as written.\n\n## Issues Encountered\n\nNone\n";
+        sb.Append("\n## Task Commits\n\nEach task was committed atomically:\n\n");
+        for (var task = 1; task <= tasks; task++)
+        {
+            sb.Append(task).Append(". **Task ").Append(task).Append(": ").Append(Vocabulary.Pick(random, Vocabulary.Verbs)).Append(' ')
+              .Append(Vocabulary.Pick(random, Vocabulary.Things)).Append("** - `").Append(random.Next(0x1000000, 0x10000000).ToString("x7", Invariant))
+              .Append("` (").Append(random.Next(3) == 0 ? "test" : "feat").Append(")\n");
+        }
+
+        sb.Append("\n## Files Created/Modified\n\n");
+        foreach (var file in files)
+        {
+            sb.Append("- `").Append(file).Append("` - ").Append(Sentence(random)).Append('\n');
+        }
+
+        sb.Append("\n## Decisions Made\n\n- ").Append(plan.Decision).Append("\n\n## Deviations from Plan\n\n");
+        if (random.Next(4) == 0)
+        {
+            sb.Append("**1. [Rule 1 - Bug] ").Append(Sentence(random)).Append("**\n- **Found during:** Task 1\n- **Fix:** ")
+              .Append(Sentence(random)).Append("\n- **Files modified:** `").Append(files[0]).Append("`\n");
+        }
+        else
+        {
+            sb.Append("None - plan executed exactly as written.\n");
+        }
+
+        sb.Append("\n## Issues Encountered\n\nNone\n\n## Next Phase Readiness\n\n");
         do
         {
             sb.Append("- ").Append(Sentence(random)).Append('\n');
         }
-        while (sb.Length + Tail.Length + 200 < target);
+        while (sb.Length + 80 < target);
 
-        sb.Append("\n## Decisions Made\n\n- ").Append(plan.Decision).Append('\n').Append(Tail)
-          .Append("\n---\n*Phase: ").Append(phase.Slug).Append("*\n*Completed: ").Append(Date(plan.CompletedAt)).Append("*\n");
+        sb.Append("\n---\n*Phase: ").Append(phase.Slug).Append("*\n*Completed: ").Append(Date(plan.CompletedAt)).Append("*\n");
         return sb.ToString();
     }
 
@@ -408,7 +438,7 @@ public static class SyntheticPlanningTree
     private static string ArchiveRoadmapText(TreeModel model)
     {
         var sb = new StringBuilder("# Milestone ").Append(ShippedMilestone).Append(": MVP\n\n**Status:** ✅ SHIPPED ")
-            .Append(Date(model.ShippedOn)).Append("\n**Phases:** 1-").Append(model.Archived[^1].Number).Append("\n\n## Phases\n\n");
+            .Append(Date(model.ShippedOn)).Append("\n**Phases:** ").Append(model.Archived.Count).Append("\n\n## Phases\n\n");
         foreach (var phase in model.Archived)
         {
             AppendPhaseSection(sb, phase, "###");
@@ -430,6 +460,8 @@ public static class SyntheticPlanningTree
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static string PhaseRange(int first, int last) => first == last ? $"Phase {first}" : $"Phases {first}-{last}";
 
     private static string Date(DateTime value) => value.ToString("yyyy-MM-dd", Invariant);
 

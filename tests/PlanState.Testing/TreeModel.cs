@@ -64,9 +64,10 @@ internal sealed class TreeModel
                 {
                     plan.ChooseDuration(random);
 
-                    // Strictly increasing completion times: a fixed 53-minute slot per plan plus up to 40 minutes of
-                    // jitter. Date-only values then never order differently from plan ids.
-                    plan.CompletedAt = FirstCompletion.AddMinutes((index * 53) + random.Next(40));
+                    // Strictly increasing completion times: a four-hour slot per plan plus up to an hour of jitter,
+                    // longer than any duration written, so a plan never starts before the previous one completed.
+                    // Date-only values then never order differently from plan ids.
+                    plan.CompletedAt = FirstCompletion.AddMinutes((index * 240) + 180 + random.Next(60));
                     plan.DateOnly = random.Next(10) < 7;
                     if (!phase.Archived)
                     {
