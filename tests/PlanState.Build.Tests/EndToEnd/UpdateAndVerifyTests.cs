@@ -14,14 +14,18 @@ public sealed class UpdateAndVerifyTests
     public void A_local_build_rewrites_the_stale_bar_and_nothing_else()
     {
         var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarOnly);
+        var edits = new PlanStateEngine().Analyze(project.PlanningRoot).Edits;
+        edits.Should().ContainSingle("only the bar is stale")
+            .Which.Span.Line.Should().Be(Seeds.LineOf(project.ReadState(), "Progress:"));
 
         var result = project.Build(UpdateMode);
 
         result.ExitCode.Should().Be(0, result.ToString());
         project.ReadState().Should().Equal(Seeds.StaleBarOnlyFixed(), "only the bar's fill changes, every other byte stays");
-        var progressLine = Seeds.LineOf(project.ReadState(), "Progress:");
-        result.Output.Should().Contain($"PlanState: STATE.md({progressLine},", "each change is logged with its place")
-            .And.Contain("[==                  ] \u2192 [====                ]");
+        var edit = edits[0];
+        result.Output.Should().Contain(
+            $"PlanState: STATE.md({edit.Span.Line},{edit.Span.Column}): {edit.OldText} \u2192 {edit.NewText}",
+            "each change is logged with its place and both texts");
         result.Output.Should().Contain("PlanState: checked").And.Contain("in Update mode");
         ConsumerProject.Diagnostics(result).Where(d => d.Severity == "error").Should().BeEmpty();
     }
