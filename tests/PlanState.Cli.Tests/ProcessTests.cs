@@ -57,7 +57,7 @@ public class ProcessTests
 
         exit.Should().Be(2);
         stdout.Should().BeEmpty();
-        stderr.Should().Contain("--colour");
+        stderr.Should().Contain("Unrecognized option '--colour'");
     }
 
     [Test]

@@ -64,7 +64,16 @@ public class UsageTests
 
         result.ExitCode.Should().Be(2);
         result.Stdout.Should().BeEmpty();
-        result.Stderr.Should().Contain("--frobnicate");
+        result.StderrLines.Should().Contain("planstate: error: Unrecognized option '--frobnicate'.");
+    }
+
+    [Test]
+    public void An_unknown_command_is_exit_2()
+    {
+        var result = CliRunner.Run("chek");
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("'chek'");
     }
 
     [Test]
