@@ -1,0 +1,69 @@
+using PlanState.Build.Tests.Support;
+
+namespace PlanState.Build.Tests.EndToEnd;
+
+/// <summary>Turning the check off, having nothing to check, and MSBuild's own NoWarn / WarningsAsErrors on PLAN codes.</summary>
+[TestFixture]
+public sealed class SwitchesTests
+{
+    private const string UpdateMode = "-p:PlanStateMode=Update";
+    private const string BareNumberDuration = "PLAN1002";
+
+    [Test]
+    public void PlanStateEnabled_false_does_nothing()
+    {
+        var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarAndContradiction);
+        var before = project.ReadState();
+        var modified = File.GetLastWriteTimeUtc(project.StatePath);
+
+        var result = project.Build("-p:ContinuousIntegrationBuild=true", "-p:PlanStateEnabled=false", "-v:d");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().NotContain("PlanState: ").And.NotContain("PLAN");
+        result.Output.Should().NotContain("Target \"PlanStateRun");
+        project.ReadState().Should().Equal(before);
+        File.GetLastWriteTimeUtc(project.StatePath).Should().Be(modified);
+    }
+
+    [Test]
+    public void A_project_without_a_planning_folder_gets_one_low_importance_message_and_builds()
+    {
+        var project = ConsumerProject.Create(withPlanning: false);
+        if (PlanningRootLocator.FindUpward(project.Directory) is { } stray)
+        {
+            Assert.Inconclusive($"A .planning folder above the temp folder ({stray}) hides the case under test.");
+        }
+
+        var normal = project.Build(UpdateMode);
+        normal.ExitCode.Should().Be(0, normal.ToString());
+        normal.Output.Should().NotContain("PlanState: ", "the message is low importance");
+
+        // The folder is resolved on every build, before the up-to-date check, so a no-op build says it too.
+        var detailed = project.Build(UpdateMode, "-v:d");
+        detailed.ExitCode.Should().Be(0, detailed.ToString());
+        detailed.Output.Should().Contain("PlanState: no .planning folder in");
+    }
+
+    [Test]
+    public void NoWarn_hides_a_PLAN_warning_and_WarningsAsErrors_fails_the_build_on_it()
+    {
+        var project = ConsumerProject.Create().WithState(StateWithBareNumberDuration());
+
+        var baseline = project.Build(UpdateMode);
+        baseline.ExitCode.Should().Be(0, baseline.ToString());
+        ConsumerProject.Diagnostics(baseline).Should().Contain(d => d.Severity == "warning" && d.Code == BareNumberDuration, baseline.ToString());
+
+        var hidden = project.Build(UpdateMode, $"-p:NoWarn={BareNumberDuration}", "--no-incremental");
+        hidden.ExitCode.Should().Be(0, hidden.ToString());
+        hidden.Output.Should().NotContain(BareNumberDuration + ":");
+        hidden.Output.Should().Contain("PlanState: checked", "the check ran; only its warning was hidden");
+
+        var failed = project.Build(UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}", "--no-incremental");
+        failed.ExitCode.Should().NotBe(0, failed.ToString());
+        ConsumerProject.Diagnostics(failed).Should().Contain(d => d.Severity == "error" && d.Code == BareNumberDuration, failed.ToString());
+    }
+
+    /// <summary>Seed 001 (consistent) with one duration written as a bare number, which is read as minutes (a warning).</summary>
+    private static byte[] StateWithBareNumberDuration() =>
+        Seeds.Replace(RepositoryPaths.Seed(Seeds.Consistent), "- Last 5 plans: 3min", "- Last 5 plans: 3");
+}
