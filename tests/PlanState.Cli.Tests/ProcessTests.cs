@@ -68,7 +68,7 @@ public class ProcessTests
 
         var (exit, stdout, _) = RunTool("status", temp.Path);
 
-        exit.Should().Be(0);
+        exit.Should().Be(1, "seed 002's bar is stale");
         stdout.Should().Contain("18% (2/11)").And.NotContain("\u001b");
     }
 

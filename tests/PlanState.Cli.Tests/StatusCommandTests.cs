@@ -49,7 +49,7 @@ public class StatusCommandTests
 
         var result = CliRunner.Run("status", temp.Path);
 
-        result.ExitCode.Should().Be(0, "status informs; check is the gate");
+        result.ExitCode.Should().Be(1, "status exits as check does: the folder has errors");
         result.Stdout.Should().NotContain(Escape.ToString());
         result.Stdout.Should().Contain("STATE.md only").And.Contain("[██░░░░░░░░] 50% (2/4 plans in phase 1)");
         result.Stdout.Should().Contain("Findings: 2 errors, 0 warnings, 1 info");
