@@ -30,6 +30,12 @@ public static class CliApp
             StatusCommand.Create(context),
         };
 
+        // The built-in prints the entry assembly's version, which in-process (a test host) is not this tool's.
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new PrintVersionAction(stdout);
+        }
+
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
@@ -63,5 +69,15 @@ public static class CliApp
             var plus = informational.IndexOf('+');
             return plus < 0 ? informational : informational.Substring(0, plus);
         }
+    }
+}
+
+/// <summary>Prints <see cref="CliApp.Version"/> for <c>--version</c>.</summary>
+internal sealed class PrintVersionAction(TextWriter stdout) : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        stdout.WriteLine(CliApp.Version);
+        return ExitCodes.Success;
     }
 }

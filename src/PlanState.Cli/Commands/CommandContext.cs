@@ -14,11 +14,25 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr, CliOp
     public string WorkingDirectory => Options.WorkingDirectory ?? Directory.GetCurrentDirectory();
 
     /// <summary>The optional PATH argument every command takes.</summary>
-    public static Argument<string?> PathArgument() => new("PATH")
+    public static Argument<string?> PathArgument()
     {
-        Description = "A repository root that contains .planning/, a .planning/ folder, or a folder holding STATE.md or ROADMAP.md. Default: the current folder.",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
+        var path = new Argument<string?>("PATH")
+        {
+            Description = "A repository root that contains .planning/, a .planning/ folder, or a folder holding STATE.md or ROADMAP.md. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        // The parser hands an unknown option such as --colour to PATH; report it as the option it is.
+        path.Validators.Add(result =>
+        {
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (token is not null && token.StartsWith('-') && !Directory.Exists(token) && !File.Exists(token))
+            {
+                result.AddError($"Unrecognized option '{token}'.");
+            }
+        });
+        return path;
+    }
 
     /// <summary>Resolves PATH; on failure writes a one-line error to stderr and returns null.</summary>
     public PlanningTarget? Resolve(string? typedPath)

@@ -6,7 +6,7 @@ namespace PlanState.Cli.Commands;
 
 /// <summary>
 /// <c>planstate status [PATH]</c>: a dashboard of the milestone's progress, its phases, velocity and findings.
-/// Informational: exit 0 whatever the findings (use <c>check</c> to gate), 2 when PATH is not a planning folder.
+/// Exit codes as <c>check</c>: 0 without errors, 1 with errors, 2 when PATH is not a planning folder.
 /// </summary>
 internal static class StatusCommand
 {
@@ -34,7 +34,7 @@ internal static class StatusCommand
             var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
             var console = CreateConsole(context.Stdout, context.Options);
             StatusDashboard.Render(console, StatusModel.From(analysis), target);
-            return ExitCodes.Success;
+            return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
         });
     }
 

@@ -12,7 +12,8 @@ internal static class StatusDashboard
 {
     public const int BarWidth = 30;
 
-    private static readonly DurationStyle MinutesStyle = new(DurationUnit.Minutes, "min", string.Empty, true, false, 1, false);
+    private static readonly DurationStyle WholeMinutesStyle = new(DurationUnit.Minutes, "min", string.Empty, true, false, 0, false);
+    private static readonly DurationStyle MinutesStyle = WholeMinutesStyle with { Decimals = 1 };
     private static readonly DurationStyle HoursStyle = new(DurationUnit.HoursMinutes, "h", "m", false, true, 0, false);
 
     public static void Render(IAnsiConsole console, StatusModel model, PlanningTarget target)
@@ -23,18 +24,20 @@ internal static class StatusDashboard
         console.Write(new Rule($"[bold]PlanState[/] {Markup.Escape(target.DisplayRoot())}").LeftJustified());
         console.WriteLine();
 
-        var scopeName = metrics.CurrentMilestone is null ? "All phases" : $"Milestone {metrics.CurrentMilestone}";
-        console.MarkupLine($"[bold]{Markup.Escape(scopeName)}[/]");
-        console.MarkupLine(
-            $"{Bar(console, metrics.Percent)} [bold]{metrics.Percent}%[/]  "
-            + $"{metrics.CompletedPlans}/{metrics.TotalPlans} plans, {metrics.CompletedPhases}/{metrics.TotalPhases} phases complete");
         if (folder.IsStateOnly)
         {
-            console.MarkupLine("[dim]No ROADMAP.md or phases/ folder: STATE.md is checked against itself only.[/]");
-            if (folder.State?.Progress is { } progress)
-            {
-                console.MarkupLine($"STATE.md says: {Markup.Escape(progress.Value.Text)}");
-            }
+            // Nothing on disk to count plans from: show what STATE.md claims rather than a meaningless 0/0.
+            console.MarkupLine("[bold]STATE.md only[/] [dim](no ROADMAP.md or phases/ folder: STATE.md is checked against itself)[/]");
+            var claimed = folder.State?.Progress?.Value.Text;
+            console.MarkupLine($"Progress: {Markup.Escape(claimed ?? "(no Progress: line)")}");
+        }
+        else
+        {
+            var scopeName = metrics.CurrentMilestone is null ? "All phases" : $"Milestone {metrics.CurrentMilestone}";
+            console.MarkupLine($"[bold]{Markup.Escape(scopeName)}[/]");
+            console.MarkupLine(
+                $"{Bar(console, metrics.Percent)} [bold]{metrics.Percent}%[/]  "
+                + $"{metrics.CompletedPlans}/{metrics.TotalPlans} plans, {metrics.CompletedPhases}/{metrics.TotalPhases} phases complete");
         }
 
         console.WriteLine();
@@ -133,7 +136,15 @@ internal static class StatusDashboard
         }
     }
 
-    /// <summary>Minutes with one decimal under an hour (<c>3.5 min</c>), hours and minutes above (<c>1h 5m</c>).</summary>
-    internal static string Duration(double seconds) =>
-        DurationFormatter.Format(seconds, seconds < 3600 ? MinutesStyle : HoursStyle);
+    /// <summary>Minutes under an hour (<c>26 min</c>, <c>3.5 min</c>), hours and minutes above (<c>1h 5m</c>).</summary>
+    internal static string Duration(double seconds)
+    {
+        if (seconds >= 3600)
+        {
+            return DurationFormatter.Format(seconds, HoursStyle);
+        }
+
+        var wholeMinutes = Math.Abs(seconds / 60 - Math.Round(seconds / 60)) < 0.05;
+        return DurationFormatter.Format(seconds, wholeMinutes ? WholeMinutesStyle : MinutesStyle);
+    }
 }
