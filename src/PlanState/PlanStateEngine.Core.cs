@@ -1,32 +1,41 @@
-using PlanState.Analysis;
 using PlanState.Diagnostics;
+using PlanState.Incremental;
 using PlanState.Model;
-using PlanState.Parsing;
 using PlanState.Rewriting;
-using PlanState.Rules;
 
 namespace PlanState;
 
 public sealed partial class PlanStateEngine
 {
+    // One engine may be called by concurrent builds in one MSBuild node: the pipeline's caches are guarded by this.
+    private readonly object gate = new();
+    private readonly IncrementalPipeline pipeline = new();
+    private IncrementalRunTrace? lastRunTrace;
+
+    /// <summary>
+    /// Why each step of the most recent analysis ran (New, Modified, Cached, Unchanged or Removed), as Roslyn's
+    /// incremental step tracking reports it; null before the first analysis. <see cref="Update"/> analyses more
+    /// than once: this is its last analysis.
+    /// </summary>
+    public IncrementalRunTrace? LastRunTrace
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastRunTrace;
+            }
+        }
+    }
+
     private PlanningAnalysis AnalyzeCore(string planningRoot)
     {
-        var folder = PlanningFolderReader.Read(planningRoot);
-        var aggregates = folder.Phases.Where(p => !p.IsArchived).Select(PhaseAggregate.From).ToEquatableArray();
-        var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
-        var metrics = ProjectMetrics.Compute(aggregates, folder.Roadmap, milestone);
-        var rules = RuleRunner.Run(folder, aggregates, metrics);
-
-        var inputProblems = folder.Problems
-            .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
-        var findings = inputProblems.Concat(rules.Findings)
-            .Distinct()
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToEquatableArray();
-        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+        lock (gate)
+        {
+            var analysis = pipeline.Run(planningRoot, out var trace);
+            lastRunTrace = trace;
+            return analysis;
+        }
     }
 }
 
@@ -40,6 +49,15 @@ public sealed partial class PlanStateEngine
     public Rewriting.FileSafety.LockOptions LockOptions { get; init; } = Rewriting.FileSafety.LockOptions.Default;
 
     private UpdateResult UpdateCore(string planningRoot)
+    {
+        // Analyse, write and analyse again as one unit: a concurrent build on this engine waits for all of it.
+        lock (gate)
+        {
+            return UpdateLocked(planningRoot);
+        }
+    }
+
+    private UpdateResult UpdateLocked(string planningRoot)
     {
         var first = AnalyzeCore(planningRoot);
         var analysis = first;

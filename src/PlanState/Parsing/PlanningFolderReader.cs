@@ -8,6 +8,10 @@ using PlanState.Text;
 
 namespace PlanState.Parsing;
 
+/// <summary>What one whole-file parse produced: the text (null when missing or unusable), the document, and every problem met loading and parsing it.</summary>
+internal sealed record ParsedFile<TDocument>(SourceText? Source, TDocument? Document, EquatableArray<Finding> Problems)
+    where TDocument : class;
+
 /// <summary>Reads a whole <c>.planning/</c> folder into a <see cref="PlanningFolder"/>. Never throws on content.</summary>
 public static class PlanningFolderReader
 {
@@ -18,54 +22,64 @@ public static class PlanningFolderReader
     public static PlanningFolder Read(string planningRoot)
     {
         var root = Path.GetFullPath(planningRoot);
+        var state = ParseState(PlanningFileLoader.Load(root, StateFile));
+        var roadmap = ParseRoadmap(PlanningFileLoader.Load(root, RoadmapFile));
+        return Assemble(root, state, roadmap, PhaseFolderScanner.Scan(root));
+    }
+
+    /// <summary>
+    /// The last step of a read: puts the parsed files together and adds the problems of the folder as a whole
+    /// (no ROADMAP.md, no phases/ folder, a stale lock). The incremental pipeline calls it with cached parts.
+    /// </summary>
+    internal static PlanningFolder Assemble(string root, ParsedFile<StateDocument> state, ParsedFile<RoadmapDocument> roadmap, PhaseScanResult scan)
+    {
         var problems = new List<Finding>();
-        var (stateSource, state) = ReadState(root, problems);
-        var (roadmapSource, roadmap) = ReadRoadmap(root, problems);
-        var scan = PhaseFolderScanner.Scan(root);
+        problems.AddRange(state.Problems);
+        problems.AddRange(roadmap.Problems);
         problems.AddRange(scan.Problems);
 
-        if (state is not null && roadmap is null && roadmapSource is null)
+        if (state.Document is not null && roadmap.Document is null && roadmap.Source is null)
         {
             problems.Add(new Finding(InputProblems.MissingRoadmap, SourceSpan.FileStart(StateFile), "No ROADMAP.md next to STATE.md: STATE.md is checked against itself only"));
         }
 
-        if (!scan.HasPhasesFolder && roadmap is not null)
+        if (!scan.HasPhasesFolder && roadmap.Document is not null)
         {
             problems.Add(new Finding(InputProblems.MissingPhasesFolder, SourceSpan.FileStart(RoadmapFile), "No phases/ folder: plan counts cannot be checked against PLAN and SUMMARY files"));
         }
 
         ReportStaleLock(root, problems);
-        return new PlanningFolder(root, stateSource, state, roadmapSource, roadmap, scan.HasPhasesFolder, scan.Phases, problems.ToEquatableArray());
+        return new PlanningFolder(root, state.Source, state.Document, roadmap.Source, roadmap.Document, scan.HasPhasesFolder, scan.Phases, problems.ToEquatableArray());
     }
 
-    private static (SourceText? Source, StateDocument? Document) ReadState(string root, List<Finding> problems)
+    /// <summary>The per-file step for STATE.md: its frontmatter and body, from the file as loaded.</summary>
+    internal static ParsedFile<StateDocument> ParseState(FileLoadResult load)
     {
-        var load = PlanningFileLoader.Load(root, StateFile);
-        problems.AddRange(load.Problems);
+        var problems = new List<Finding>(load.Problems);
         if (load.Text is null || !load.Text.IsValidUtf8)
         {
-            return (load.Text, null);
+            return new ParsedFile<StateDocument>(load.Text, null, problems.ToEquatableArray());
         }
 
         var frontmatter = FrontmatterReader.Read(load.Text);
         problems.AddRange(frontmatter.Problems);
         var document = StateParser.Parse(load.Text, frontmatter.Frontmatter);
         problems.AddRange(document.Problems);
-        return (load.Text, document);
+        return new ParsedFile<StateDocument>(load.Text, document, problems.ToEquatableArray());
     }
 
-    private static (SourceText? Source, RoadmapDocument? Document) ReadRoadmap(string root, List<Finding> problems)
+    /// <summary>The per-file step for ROADMAP.md.</summary>
+    internal static ParsedFile<RoadmapDocument> ParseRoadmap(FileLoadResult load)
     {
-        var load = PlanningFileLoader.Load(root, RoadmapFile);
-        problems.AddRange(load.Problems);
+        var problems = new List<Finding>(load.Problems);
         if (load.Text is null || !load.Text.IsValidUtf8)
         {
-            return (load.Text, null);
+            return new ParsedFile<RoadmapDocument>(load.Text, null, problems.ToEquatableArray());
         }
 
         var document = RoadmapParser.Parse(load.Text);
         problems.AddRange(document.Problems);
-        return (load.Text, document);
+        return new ParsedFile<RoadmapDocument>(load.Text, document, problems.ToEquatableArray());
     }
 
     private static void ReportStaleLock(string root, List<Finding> problems)

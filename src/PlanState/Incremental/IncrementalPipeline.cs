@@ -1,0 +1,259 @@
+using PlanState.Analysis;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Parsing;
+using PlanState.Parsing.Files;
+using PlanState.Rules;
+
+namespace PlanState.Incremental;
+
+/// <summary>
+/// The analysis as a chain of cached steps, in the manner of Roslyn's incremental generators:
+/// per-file parse → per-phase aggregate → project model → calculations → rules → edits. Every step's input and
+/// output are value-equatable; a step whose input equals its cached input does not run (Cached), and a step that
+/// runs but produces an output equal to its cached output hands the cached instance on (Unchanged), so the steps
+/// after it compare references and stop. One pipeline serves one planning root at a time; not thread-safe (the
+/// engine serialises calls).
+/// </summary>
+internal sealed class IncrementalPipeline
+{
+    private readonly DirectoryLister lister;
+    private readonly WholeFileStep<StateDocument> state;
+    private readonly WholeFileStep<RoadmapDocument> roadmap;
+    private IncrementalScanner scanner;
+    private string? root;
+
+    private PlanningFolder? folder;
+    private (EquatableArray<PhaseAggregate> Aggregates, RoadmapDocument? Roadmap, string? Milestone)? calculationsInput;
+    private ProjectMetrics? metrics;
+    private (PlanningFolder Folder, EquatableArray<PhaseAggregate> Aggregates, ProjectMetrics Metrics)? rulesInput;
+    private RuleResults? rules;
+    private (PlanningFolder Folder, RuleResults Rules)? editsInput;
+    private PlanningAnalysis? analysis;
+
+    public IncrementalPipeline(DirectoryLister? lister = null)
+    {
+        this.lister = lister ?? DirectoryLister.Default;
+        scanner = new IncrementalScanner(this.lister);
+        state = new WholeFileStep<StateDocument>(PlanningFolderReader.StateFile, PlanningFolderReader.ParseState);
+        roadmap = new WholeFileStep<RoadmapDocument>(PlanningFolderReader.RoadmapFile, PlanningFolderReader.ParseRoadmap);
+    }
+
+    public PlanningAnalysis Run(string planningRoot, out IncrementalRunTrace runTrace)
+    {
+        var fullRoot = Path.GetFullPath(planningRoot);
+        if (!string.Equals(root, fullRoot, StringComparison.Ordinal))
+        {
+            Reset(fullRoot);
+        }
+
+        var trace = new IncrementalRunTrace.Builder();
+
+        // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core.
+        var roadmapTrace = new IncrementalRunTrace.Builder();
+        var roadmapTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot)
+            ? Task.Run(() => roadmap.Refresh(fullRoot, roadmapTrace))
+            : null;
+        var stateRead = state.Refresh(fullRoot, trace);
+        var scan = scanner.Scan(fullRoot, trace, out var steps);
+        var roadmapRead = roadmapTask is null ? roadmap.Refresh(fullRoot, roadmapTrace) : roadmapTask.GetAwaiter().GetResult();
+        trace.Add(roadmapTrace);
+
+        // Project model.
+        var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead, roadmapRead, scan);
+        folder = Step(IncrementalStep.ProjectModel, trace, folder, candidate);
+
+        // Per-phase aggregates, for the active folders, in the folder's phase order.
+        var stepsByPath = steps.ToDictionary(s => s.Path, StringComparer.Ordinal);
+        var aggregates = new List<PhaseAggregate>();
+        foreach (var phase in folder.Phases)
+        {
+            var phaseStep = stepsByPath[phase.Path];
+            if (phase.IsArchived)
+            {
+                phaseStep.ForgetAggregate(trace);
+            }
+            else
+            {
+                aggregates.Add(phaseStep.RefreshAggregate(trace));
+            }
+        }
+
+        var aggregateArray = aggregates.ToEquatableArray();
+        if (calculationsInput is { } lastCalculations && lastCalculations.Aggregates == aggregateArray)
+        {
+            // Same elements: keep the old array, so the steps below compare one reference.
+            aggregateArray = lastCalculations.Aggregates;
+        }
+
+        // Calculations.
+        var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
+        var calculations = (aggregateArray, folder.Roadmap, milestone);
+        metrics = Run(IncrementalStep.Calculations, trace, ref calculationsInput, calculations, metrics, () => ProjectMetrics.Compute(aggregateArray, folder.Roadmap, milestone));
+
+        // Rules.
+        var currentFolder = folder;
+        var currentMetrics = metrics;
+        rules = Run(IncrementalStep.Rules, trace, ref rulesInput, (folder, aggregateArray, metrics), rules, () => RuleRunner.Run(currentFolder, aggregateArray, currentMetrics));
+
+        // Edits: every finding in file order, and the edits.
+        var currentRules = rules;
+        analysis = Run(IncrementalStep.Edits, trace, ref editsInput, (folder, rules), analysis, () => Finish(currentFolder, currentRules));
+        runTrace = trace.Build();
+        return analysis;
+    }
+
+    /// <summary>True when <paramref name="planningRoot"/> is the root this pipeline caches.</summary>
+    public bool Serves(string planningRoot) => string.Equals(root, Path.GetFullPath(planningRoot), StringComparison.Ordinal);
+
+    private static PlanningAnalysis Finish(PlanningFolder folder, RuleResults rules)
+    {
+        var inputProblems = folder.Problems
+            .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
+        var findings = inputProblems.Concat(rules.Findings)
+            .Distinct()
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+    }
+
+    /// <summary>A step whose output is its input put together: Cached when equal to the last one (the old instance is kept).</summary>
+    private static T Step<T>(IncrementalStep step, IncrementalRunTrace.Builder trace, T? cached, T candidate)
+        where T : class
+    {
+        var reason = cached is null ? IncrementalStepReason.New
+            : candidate.Equals(cached) ? IncrementalStepReason.Cached
+            : IncrementalStepReason.Modified;
+        trace.Record(step, string.Empty, reason);
+        return reason == IncrementalStepReason.Cached ? cached! : candidate;
+    }
+
+    /// <summary>Runs <paramref name="compute"/> unless <paramref name="input"/> equals the cached input.</summary>
+    private static TOutput Run<TInput, TOutput>(
+        IncrementalStep step,
+        IncrementalRunTrace.Builder trace,
+        ref TInput? cachedInput,
+        TInput input,
+        TOutput? cachedOutput,
+        Func<TOutput> compute)
+        where TInput : struct
+        where TOutput : class
+    {
+        if (cachedOutput is not null && cachedInput is { } last && EqualityComparer<TInput>.Default.Equals(last, input))
+        {
+            trace.Record(step, string.Empty, IncrementalStepReason.Cached);
+            return cachedOutput;
+        }
+
+        cachedInput = input;
+        var output = compute();
+        var reason = cachedOutput is null ? IncrementalStepReason.New
+            : output.Equals(cachedOutput) ? IncrementalStepReason.Unchanged
+            : IncrementalStepReason.Modified;
+        trace.Record(step, string.Empty, reason);
+        return reason == IncrementalStepReason.Unchanged ? cachedOutput! : output;
+    }
+
+    private void Reset(string fullRoot)
+    {
+        root = fullRoot;
+        scanner = new IncrementalScanner(lister);
+        state.Reset();
+        roadmap.Reset();
+        folder = null;
+        calculationsInput = null;
+        metrics = null;
+        rulesInput = null;
+        rules = null;
+        editsInput = null;
+        analysis = null;
+    }
+}
+
+/// <summary>
+/// The per-file parse step of STATE.md or ROADMAP.md, read whole: keyed by the file's stamp, then its content hash.
+/// </summary>
+internal sealed class WholeFileStep<TDocument>
+    where TDocument : class
+{
+    private readonly string file;
+    private readonly Func<FileLoadResult, ParsedFile<TDocument>> parse;
+    private FileStamp? stamp;
+    private ParsedFile<TDocument>? output;
+
+    public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse)
+    {
+        this.file = file;
+        this.parse = parse;
+    }
+
+    public void Reset()
+    {
+        stamp = null;
+        output = null;
+    }
+
+    /// <summary>False when the file's stamp is the cached one (checked again, cheaply, by <see cref="Refresh"/>).</summary>
+    public bool NeedsParse(string root) => output is null || Stamp(root) is not { } current || current != stamp;
+
+    public ParsedFile<TDocument> Refresh(string root, IncrementalRunTrace.Builder trace)
+    {
+        var current = Stamp(root);
+        if (current is null)
+        {
+            // Missing, or not a plain file: load it anyway, which tells a missing file (no problem) from a folder
+            // or an unreadable entry (a problem). Nothing to cache.
+            var missing = parse(PlanningFileLoader.Load(root, file));
+            if (output?.Source is not null)
+            {
+                trace.Record(IncrementalStep.FileParse, file, IncrementalStepReason.Removed);
+            }
+
+            stamp = null;
+            output = missing.Source is null ? missing : null;
+            return missing;
+        }
+
+        if (output is not null && stamp == current)
+        {
+            trace.RecordCached(IncrementalStep.FileParse, 1);
+            return output;
+        }
+
+        // Taken before the read: a write after this stat changes the stamp again, so the next run sees it.
+        trace.FilesRead++;
+        var load = PlanningFileLoader.Load(root, file);
+        if (output?.Source is { } cachedSource && load.Text is { } text && text.ContentHash == cachedSource.ContentHash && text.Equals(cachedSource))
+        {
+            stamp = current;
+            trace.RecordCached(IncrementalStep.FileParse, 1);
+            return output;
+        }
+
+        trace.FilesParsed++;
+        var parsed = parse(load);
+        var reason = output?.Source is null ? IncrementalStepReason.New
+            : parsed.Equals(output) ? IncrementalStepReason.Unchanged
+            : IncrementalStepReason.Modified;
+        trace.Record(IncrementalStep.FileParse, file, reason);
+        stamp = load.Text is null ? null : current;
+        output = reason == IncrementalStepReason.Unchanged ? output : parsed;
+        return output!;
+    }
+
+    private FileStamp? Stamp(string root)
+    {
+        try
+        {
+            var info = new FileInfo(PlanningFileLoader.FullPath(root, file));
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+    }
+}

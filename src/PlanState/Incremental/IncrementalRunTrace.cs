@@ -1,0 +1,101 @@
+using PlanState.Model;
+
+namespace PlanState.Incremental;
+
+/// <summary>One step run for one key (a file or folder path; empty for the whole-project steps).</summary>
+public sealed record IncrementalStepRun(IncrementalStep Step, string Key, IncrementalStepReason Reason);
+
+/// <summary>
+/// Why each step of one analysis ran, for tests and diagnostics. Every step run is counted; the runs other than
+/// <see cref="IncrementalStepReason.Cached"/> are also listed with their key. (Listing the cached ones too would cost
+/// a record per file on every no-change run, which is the run that must be cheapest.)
+/// </summary>
+public sealed class IncrementalRunTrace
+{
+    private static readonly int Reasons = Enum.GetValues(typeof(IncrementalStepReason)).Length;
+    private readonly int[] counts;
+
+    internal IncrementalRunTrace(int[] counts, EquatableArray<IncrementalStepRun> runs, int filesRead, int filesParsed)
+    {
+        this.counts = counts;
+        Runs = runs;
+        FilesRead = filesRead;
+        FilesParsed = filesParsed;
+    }
+
+    /// <summary>Every step run whose reason is not <see cref="IncrementalStepReason.Cached"/>, in pipeline order.</summary>
+    public EquatableArray<IncrementalStepRun> Runs { get; }
+
+    /// <summary>Files whose content was read from disk in this run (PLAN and SUMMARY heads, STATE.md, ROADMAP.md).</summary>
+    public int FilesRead { get; }
+
+    /// <summary>Files that were parsed in this run: the <see cref="IncrementalStep.FileParse"/> runs that were New, Modified or Unchanged.</summary>
+    public int FilesParsed { get; }
+
+    /// <summary>How many runs of <paramref name="step"/> had <paramref name="reason"/>.</summary>
+    public int Count(IncrementalStep step, IncrementalStepReason reason) => counts[Index(step, reason)];
+
+    /// <summary>The listed runs of one step (every reason but Cached).</summary>
+    public IEnumerable<IncrementalStepRun> Of(IncrementalStep step) => Runs.Where(r => r.Step == step);
+
+    /// <summary>The reason of a whole-project step (ProjectModel, Calculations, Rules, Edits): it runs once per analysis.</summary>
+    public IncrementalStepReason ReasonOf(IncrementalStep step)
+    {
+        foreach (IncrementalStepReason reason in Enum.GetValues(typeof(IncrementalStepReason)))
+        {
+            if (Count(step, reason) > 0)
+            {
+                return reason;
+            }
+        }
+
+        throw new InvalidOperationException($"The step {step} did not run.");
+    }
+
+    public override string ToString() =>
+        string.Join(
+            "; ",
+            Enum.GetValues(typeof(IncrementalStep)).Cast<IncrementalStep>().Select(step =>
+                step + ": " + string.Join(", ", Enum.GetValues(typeof(IncrementalStepReason)).Cast<IncrementalStepReason>()
+                    .Where(r => Count(step, r) > 0)
+                    .Select(r => $"{Count(step, r)} {r}"))));
+
+    internal static int Index(IncrementalStep step, IncrementalStepReason reason) => ((int)step * Reasons) + (int)reason;
+
+    /// <summary>Collects one run's trace; one per thread, merged at the end.</summary>
+    internal sealed class Builder
+    {
+        private readonly int[] counts = new int[Enum.GetValues(typeof(IncrementalStep)).Length * Reasons];
+        private readonly List<IncrementalStepRun> runs = new();
+
+        public int FilesRead { get; set; }
+
+        public int FilesParsed { get; set; }
+
+        public void Record(IncrementalStep step, string key, IncrementalStepReason reason)
+        {
+            counts[Index(step, reason)]++;
+            if (reason != IncrementalStepReason.Cached)
+            {
+                runs.Add(new IncrementalStepRun(step, key, reason));
+            }
+        }
+
+        public void RecordCached(IncrementalStep step, int count) => counts[Index(step, IncrementalStepReason.Cached)] += count;
+
+        public void Add(Builder other)
+        {
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] += other.counts[i];
+            }
+
+            runs.AddRange(other.runs);
+            FilesRead += other.FilesRead;
+            FilesParsed += other.FilesParsed;
+        }
+
+        public IncrementalRunTrace Build() =>
+            new((int[])counts.Clone(), runs.OrderBy(r => r.Step).ToEquatableArray(), FilesRead, FilesParsed);
+    }
+}

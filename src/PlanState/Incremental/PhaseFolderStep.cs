@@ -1,0 +1,315 @@
+using PlanState.Analysis;
+using PlanState.Diagnostics;
+using PlanState.Model;
+using PlanState.Parsing.Files;
+using PlanState.Text;
+
+namespace PlanState.Incremental;
+
+/// <summary>
+/// The cached state of one phase folder: its last listing, the parse of each PLAN and SUMMARY in it, the
+/// <see cref="PhaseFolder"/> built from them and its <see cref="PhaseAggregate"/>. One instance is only ever touched
+/// by one thread at a time (the pipeline hands each folder to one worker).
+/// </summary>
+/// <remarks>
+/// It mirrors <see cref="PhaseFolderScanner"/> (whose output it must equal, and the tests check that it does), but
+/// keeps every result and redoes only what a changed listing calls for:
+/// <list type="bullet">
+/// <item>the listing (names, kinds, stamps) equals the last one: the folder is reused whole, no file is opened;</item>
+/// <item>else each file whose stamp changed is read (its head), and parsed again only if the bytes hash differently.</item>
+/// </list>
+/// </remarks>
+internal sealed class PhaseFolderStep
+{
+    /// <summary>The first read of a PLAN or SUMMARY file, as in <see cref="PhaseFolderScanner"/>.</summary>
+    private const int HeadBytes = 4096;
+
+    private Dictionary<string, FileParse> files = new(StringComparer.Ordinal);
+    private ListedEntry[]? listing;
+
+    public PhaseFolderStep(string path, PhaseNumber number, string slug, string? archiveVersion)
+    {
+        Path = path;
+        Number = number;
+        Slug = slug;
+        ArchiveVersion = archiveVersion;
+    }
+
+    /// <summary>Relative to the planning root: <c>phases/01-foundation</c>.</summary>
+    public string Path { get; }
+
+    public PhaseNumber Number { get; }
+
+    public string Slug { get; }
+
+    public string? ArchiveVersion { get; }
+
+    public bool IsLink { get; set; }
+
+    /// <summary>True when the folder was found in the current run (cleared before each run, so the rest are removed).</summary>
+    public bool Seen { get; set; }
+
+    public PhaseFolder? Folder { get; private set; }
+
+    public PhaseAggregate? Aggregate { get; private set; }
+
+    /// <summary>The folder whose aggregate <see cref="Aggregate"/> is.</summary>
+    private PhaseFolder? aggregatedFolder;
+
+    /// <summary>The files whose parse is cached (for the Removed records when the folder goes away).</summary>
+    public IEnumerable<string> CachedFiles => files.Keys.Select(name => Path + "/" + name);
+
+    /// <summary>Lists the folder and brings <see cref="Folder"/> up to date.</summary>
+    public void Refresh(string root, DirectoryLister lister, IncrementalRunTrace.Builder trace)
+    {
+        var problems = new List<Finding>();
+        ListedEntry[] entries;
+        try
+        {
+            entries = lister.List(PlanningFileLoader.FullPath(root, Path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            problems.Add(IncrementalScanner.ListingProblem(Path, ex, IsLink));
+            RemoveFiles(files.Keys.ToList(), trace);
+            listing = null;
+            Keep(Build(problems, Array.Empty<PlanFile>(), Array.Empty<SummaryFile>()));
+            return;
+        }
+
+        if (Folder is not null && ListedEntry.SameListing(listing, entries))
+        {
+            trace.RecordCached(IncrementalStep.FileParse, files.Count);
+            return;
+        }
+
+        var plans = new List<PlanFile>();
+        var summaries = new List<SummaryFile>();
+        var next = new Dictionary<string, FileParse>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var name = entry.Name;
+            if (PlanningFileNames.IsIgnored(name))
+            {
+                continue;
+            }
+
+            var filePath = Path + "/" + name;
+            if (PlanningFileNames.TryParsePlanFile(name, Number, out var id, out var kind))
+            {
+                if (entry.IsDirectory)
+                {
+                    problems.Add(PlanningFileLoader.NotAFile(filePath));
+                    continue;
+                }
+
+                files.TryGetValue(name, out var cached);
+                var parse = ParseFile(root, filePath, id, kind, entry.Stamp, cached, trace);
+                next[name] = parse;
+                if (parse.Output is PlanFile plan)
+                {
+                    plans.Add(plan);
+                }
+                else
+                {
+                    summaries.Add((SummaryFile)parse.Output);
+                }
+            }
+            else if (entry.IsDirectory && entry.IsLink && IncrementalScanner.LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, Path), out var loop))
+            {
+                problems.Add(IncrementalScanner.Loop(filePath, loop));
+            }
+        }
+
+        RemoveFiles(files.Keys.Where(name => !next.ContainsKey(name)).ToList(), trace);
+        files = next;
+        listing = entries;
+
+        Keep(Build(problems, plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal), summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal)));
+    }
+
+    /// <summary>An equal folder keeps the old instance, so every later step sees the same reference and stops there.</summary>
+    private void Keep(PhaseFolder folder)
+    {
+        if (!folder.Equals(Folder))
+        {
+            Folder = folder;
+        }
+    }
+
+    /// <summary>The per-phase aggregate step (active folders only): runs when the folder changed.</summary>
+    public PhaseAggregate RefreshAggregate(IncrementalRunTrace.Builder trace)
+    {
+        var folder = Folder!;
+        if (Aggregate is not null && ReferenceEquals(aggregatedFolder, folder))
+        {
+            trace.Record(IncrementalStep.PhaseAggregate, Path, IncrementalStepReason.Cached);
+            return Aggregate;
+        }
+
+        var aggregate = PhaseAggregate.From(folder);
+        var reason = Aggregate is null ? IncrementalStepReason.New
+            : aggregate.Equals(Aggregate) ? IncrementalStepReason.Unchanged
+            : IncrementalStepReason.Modified;
+        trace.Record(IncrementalStep.PhaseAggregate, Path, reason);
+        if (reason != IncrementalStepReason.Unchanged)
+        {
+            Aggregate = aggregate;
+        }
+
+        aggregatedFolder = folder;
+        return Aggregate!;
+    }
+
+    /// <summary>Records the removal of everything this folder cached (the folder is gone, or no longer a phase folder).</summary>
+    public void RecordRemoved(IncrementalRunTrace.Builder trace)
+    {
+        RemoveFiles(files.Keys.ToList(), trace);
+        if (Aggregate is not null)
+        {
+            trace.Record(IncrementalStep.PhaseAggregate, Path, IncrementalStepReason.Removed);
+        }
+    }
+
+    /// <summary>Drops the aggregate of a folder that is now archived (it has none then).</summary>
+    public void ForgetAggregate(IncrementalRunTrace.Builder trace)
+    {
+        if (Aggregate is not null)
+        {
+            trace.Record(IncrementalStep.PhaseAggregate, Path, IncrementalStepReason.Removed);
+            Aggregate = null;
+            aggregatedFolder = null;
+        }
+    }
+
+    private PhaseFolder Build(List<Finding> problems, IEnumerable<PlanFile> plans, IEnumerable<SummaryFile> summaries) =>
+        new(Number, Slug, Path, ArchiveVersion, plans.ToEquatableArray(), summaries.ToEquatableArray(), problems.ToEquatableArray());
+
+    private void RemoveFiles(List<string> names, IncrementalRunTrace.Builder trace)
+    {
+        foreach (var name in names)
+        {
+            trace.Record(IncrementalStep.FileParse, Path + "/" + name, IncrementalStepReason.Removed);
+            files.Remove(name);
+        }
+    }
+
+    /// <summary>The per-file parse step: keyed by the path (fixed per cache entry) and the stamp, then the content hash.</summary>
+    private static FileParse ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace)
+    {
+        // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
+        if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
+        {
+            if (cached.Stamp == stamp)
+            {
+                trace.RecordCached(IncrementalStep.FileParse, 1);
+                return cached;
+            }
+        }
+        else
+        {
+            cached = null;
+        }
+
+        trace.FilesRead++;
+
+        // A SUMMARY parsed from its whole text (its facts sit in the body) is compared on its whole text.
+        var load = cached is { UsedWholeFile: true }
+            ? PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default)
+            : PlanningFileLoader.LoadHead(root, filePath, HeadBytes, FileSystemAccess.Default);
+        if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Text.Length)
+        {
+            trace.RecordCached(IncrementalStep.FileParse, 1);
+            return cached.WithStamp(stamp);
+        }
+
+        trace.FilesParsed++;
+        var (output, usedWholeFile, hash) = kind == PlanFileKind.Plan ? ParsePlan(id, filePath, load) : ParseSummary(root, id, filePath, load);
+        var reason = cached is null ? IncrementalStepReason.New
+            : output.Equals(cached.Output) ? IncrementalStepReason.Unchanged
+            : IncrementalStepReason.Modified;
+        trace.Record(IncrementalStep.FileParse, filePath, reason);
+        if (reason == IncrementalStepReason.Unchanged)
+        {
+            output = cached!.Output;
+        }
+
+        return new FileParse(id, kind, stamp, hash, load.Text?.Text.Length ?? -1, usedWholeFile, output);
+    }
+
+    // The two parses below are PhaseFolderScanner's ReadPlan and ReadSummary, given the text already loaded.
+    private static (object Output, bool UsedWholeFile, ulong? Hash) ParsePlan(PlanId id, string filePath, FileLoadResult head)
+    {
+        if (head.Text is null)
+        {
+            return (new PlanFile(id, filePath, null, head.Problems), false, null);
+        }
+
+        var plan = PlanFileParser.Parse(id, head.Text);
+        return (plan with { Problems = Concat(head.Problems, plan.Problems) }, false, head.Text.ContentHash);
+    }
+
+    private static (object Output, bool UsedWholeFile, ulong? Hash) ParseSummary(string root, PlanId id, string filePath, FileLoadResult loaded)
+    {
+        if (loaded.Text is null)
+        {
+            return (new SummaryFile(id, filePath, null, null, null, loaded.Problems), false, null);
+        }
+
+        var summary = SummaryFileParser.Parse(id, loaded.Text, out var bodyWanted);
+        if (loaded.IsPartial && bodyWanted)
+        {
+            // A legacy SUMMARY keeps its facts in the body, past the head: read it all.
+            var full = PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default);
+            if (full.Text is null)
+            {
+                return (summary with { Problems = Concat(full.Problems, summary.Problems) }, false, null);
+            }
+
+            summary = SummaryFileParser.Parse(id, full.Text);
+            return (summary with { Problems = Concat(full.Problems, summary.Problems) }, true, full.Text.ContentHash);
+        }
+
+        return (summary with { Problems = Concat(loaded.Problems, summary.Problems) }, false, loaded.Text.ContentHash);
+    }
+
+    private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
+        first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
+
+    /// <summary>
+    /// One file's cached parse. <see cref="ContentHash"/> is null when the file could not be read, which is never
+    /// reused by hash (only by an unchanged stamp, like any other file).
+    /// </summary>
+    private sealed class FileParse
+    {
+        public FileParse(PlanId id, PlanFileKind kind, FileStamp stamp, ulong? contentHash, int length, bool usedWholeFile, object output)
+        {
+            Id = id;
+            Kind = kind;
+            Stamp = stamp;
+            ContentHash = contentHash;
+            Length = length;
+            UsedWholeFile = usedWholeFile;
+            Output = output;
+        }
+
+        public PlanId Id { get; }
+
+        public PlanFileKind Kind { get; }
+
+        public FileStamp Stamp { get; }
+
+        public ulong? ContentHash { get; }
+
+        /// <summary>Chars of the text parsed, a second check beside the hash.</summary>
+        public int Length { get; }
+
+        /// <summary>True for a long SUMMARY whose facts sit in its body: it was parsed from the whole file, so it is compared on the whole file.</summary>
+        public bool UsedWholeFile { get; }
+
+        /// <summary>A <see cref="PlanFile"/> or a <see cref="SummaryFile"/>.</summary>
+        public object Output { get; }
+
+        public FileParse WithStamp(FileStamp stamp) => new(Id, Kind, stamp, ContentHash, Length, UsedWholeFile, Output);
+    }
+}
