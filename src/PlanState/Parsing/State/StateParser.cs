@@ -346,7 +346,8 @@ public static class StateParser
                 var span = text.Span(field.ValueStart + itemStart, itemText.Length);
                 var (planId, durationText) = SplitTrendItem(itemText);
                 var duration = DurationParser.Parse(durationText);
-                ReportDuration(duration, span, problems);
+                var durationOffset = itemText.LastIndexOf(durationText, StringComparison.Ordinal);
+                ReportDuration(duration, text.Span(span.Start + Math.Max(0, durationOffset), durationText.Length), problems);
                 items.Add(new RecentTrendItem(itemText, planId, duration, span));
             }
 
