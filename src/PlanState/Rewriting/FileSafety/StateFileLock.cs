@@ -102,7 +102,8 @@ public sealed class StateFileLock : IDisposable
                 return LockAcquisition.Failure(DescribeFailure(holder, createError, options, elapsed), takeover);
             }
 
-            var delay = options.RetryDelay + TimeSpan.FromTicks((long)(random.NextDouble() * options.RetryDelay.Ticks));
+            var baseDelay = options.RetryDelay > TimeSpan.Zero ? options.RetryDelay : TimeSpan.Zero;
+            var delay = baseDelay + TimeSpan.FromTicks((long)(random.NextDouble() * baseDelay.Ticks));
             var remaining = options.RetryFor - elapsed;
             Thread.Sleep(delay < remaining ? delay : remaining);
         }
