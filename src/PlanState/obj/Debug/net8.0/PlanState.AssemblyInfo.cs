@@ -16,7 +16,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("Reads a GSD .planning/ folder into an immutable model, recomputes every derived n" +
     "umber, reports contradictions and rewrites only derived text."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+dfd44b4b8c84e9b193c7e6f2d8cf3acac6440bbb")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+be1141d10db02b5251f90365f1b43711cc083068")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

@@ -14,7 +14,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyCopyrightAttribute("Copyright (c) 2026 PlanState.Build contributors")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+dfd44b4b8c84e9b193c7e6f2d8cf3acac6440bbb")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+be1141d10db02b5251f90365f1b43711cc083068")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
