@@ -16,7 +16,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("Reads a GSD .planning/ folder into an immutable model, recomputes every derived n" +
     "umber, reports contradictions and rewrites only derived text."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+eb1f35ced5064a77993d4cae16432a9d4de3d01f")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+4e160156b6544ad49f9c55506023f3ba91482e3e")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
