@@ -171,8 +171,9 @@ public static class PlanningFileLoader
 
             if (lineEnd == count)
             {
-                // An unfinished line tells nothing yet, except that a first line that cannot be a fence ends the question.
-                return lineNumber == 0 ? FenceCouldStillFollow(bytes, lineStart, lineEnd) : true;
+                // An unfinished line tells nothing yet, unless it already cannot be a fence: then the first line
+                // opens no block, or the line after the block is content, not a second block.
+                return lineNumber == 0 || closed ? FenceCouldStillFollow(bytes, lineStart, lineEnd) : true;
             }
 
             lineNumber++;
