@@ -16,7 +16,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("Reads a GSD .planning/ folder into an immutable model, recomputes every derived n" +
     "umber, reports contradictions and rewrites only derived text."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+c7ef4241e9493e702e5fc0ddf622dc63232c7ae2")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+d7bbc91e3fa00498bd98354231951b3d7936b6cb")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
