@@ -14,7 +14,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyCopyrightAttribute("Copyright (c) 2026 PlanState.Build contributors")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+d7bbc91e3fa00498bd98354231951b3d7936b6cb")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+18e9cb4861cfccb0aac8fb24bae063e3797b46fb")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
