@@ -356,6 +356,19 @@ public class PhaseFolderScannerTests
         plan.Problems.Single().Code.Should().Be("PLAN1014");
     }
 
+    [Test]
+    public void File_that_vanishes_after_the_listing_is_left_out()
+    {
+        temp.Write("phases/01-x/01-01-PLAN.md", "# Plan\n");
+        temp.Write("phases/01-x/01-02-PLAN.md", "# Plan\n");
+        var access = new FailingFileSystem(path => path.EndsWith("01-02-PLAN.md", StringComparison.Ordinal) ? new FileNotFoundException("gone", path) : null);
+
+        var phase = PhaseFolderScanner.Scan(temp.Root, access).Phases.Single();
+
+        phase.Plans.Select(p => p.Id.Text).Should().Equal("01-01");
+        phase.Problems.Should().BeEmpty();
+    }
+
     /// <summary>Creates a folder link, or marks the test ignored when the OS refuses links here.</summary>
     private bool TryLink(string relativePath, string target)
     {

@@ -307,21 +307,49 @@ public class PlanningFileLoaderTests
         FrontmatterReader.Read(head).Frontmatter!.Find("end")!.Value.Should().Be("1");
     }
 
-    [TestCase("---\nk: v\n", true)]
-    [TestCase("---\nk: v\n---\n", true)]
-    [TestCase("---\nk: v\n---\n\n  \n", true)]
-    [TestCase("---\nk: v\n---\nbody\n", false)]
-    [TestCase("---\nk: v\n---\nbo", false)]
-    [TestCase("---\nk: v\n---\n--", true)]
-    [TestCase("---\r\nk: v\r\n...\r\nbody\r\n", false)]
-    [TestCase("# Title\n", false)]
-    [TestCase("--", true)]
-    [TestCase("---", true)]
-    [TestCase("-x", false)]
-    public void Needs_more_while_the_block_is_open_or_nothing_follows_its_end(string head, bool needsMore)
+    [TestCase("---\nk: v\n", PlanningFileLoader.NeedMore)]
+    [TestCase("---\nk: v\n---\n", PlanningFileLoader.NeedMore)]
+    [TestCase("---\nk: v\n---\n\n  \n", PlanningFileLoader.NeedMore)]
+    [TestCase("---\nk: v\n---\nbody\nmore\n", 18)]
+    [TestCase("---\nk: v\n---\n\nbody\nmore\n", 19)]
+    [TestCase("---\nk: v\n---\nbo", 13)]
+    [TestCase("---\nk: v\n---\n--", PlanningFileLoader.NeedMore)]
+    [TestCase("---\nk: v\n---\n---\nx: 1\n", 17)]
+    [TestCase("---\r\nk: v\r\n...\r\nbody\r\nmore", 22)]
+    [TestCase("---\r\nk: v\r\n---\r", PlanningFileLoader.NeedMore)]
+    [TestCase("# Title\n", PlanningFileLoader.NoFrontmatter)]
+    [TestCase("-x", PlanningFileLoader.NoFrontmatter)]
+    [TestCase("--", PlanningFileLoader.NeedMore)]
+    [TestCase("---", PlanningFileLoader.NeedMore)]
+    public void Head_length_covers_the_block_and_the_first_line_after_it(string head, int expected)
     {
         var bytes = Encoding.UTF8.GetBytes(head);
 
-        PlanningFileLoader.NeedsMoreForFrontmatter(bytes, bytes.Length).Should().Be(needsMore);
+        PlanningFileLoader.FrontmatterHeadLength(bytes, bytes.Length).Should().Be(expected);
+    }
+
+    [Test]
+    public void Head_of_a_file_with_frontmatter_stops_after_the_block_and_its_next_line()
+    {
+        var content = "---\nphase: 1\n---\n\n# Plan\n" + new string('x', 9000) + "\n";
+        temp.Write("a.md", content);
+
+        var result = PlanningFileLoader.LoadHead(temp.Root, "a.md");
+
+        result.IsPartial.Should().BeTrue();
+        result.Text!.Text.Should().Be("---\nphase: 1\n---\n\n# Plan\n");
+    }
+
+    [Test]
+    public void Head_of_a_file_without_frontmatter_keeps_every_whole_line_read()
+    {
+        var content = string.Concat(Enumerable.Range(0, 1000).Select(i => $"line {i}\n"));
+        temp.Write("a.md", content);
+
+        var head = PlanningFileLoader.LoadHead(temp.Root, "a.md").Text!.Text;
+
+        head.Should().EndWith("\n");
+        content.Should().StartWith(head);
+        head.Length.Should().BeGreaterThan(4000);
     }
 }

@@ -16,7 +16,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyDescriptionAttribute(("Reads a GSD .planning/ folder into an immutable model, recomputes every derived n" +
     "umber, reports contradictions and rewrites only derived text."))]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+18e9cb4861cfccb0aac8fb24bae063e3797b46fb")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+333803c25ec72850cd1bdfa629a426a1e02c8a82")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]

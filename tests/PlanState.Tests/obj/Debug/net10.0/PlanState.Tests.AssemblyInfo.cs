@@ -14,7 +14,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyCopyrightAttribute("Copyright (c) 2026 PlanState.Build contributors")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("0.1.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+18e9cb4861cfccb0aac8fb24bae063e3797b46fb")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("0.1.0+333803c25ec72850cd1bdfa629a426a1e02c8a82")]
 [assembly: System.Reflection.AssemblyProductAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyTitleAttribute("PlanState.Tests")]
 [assembly: System.Reflection.AssemblyVersionAttribute("0.1.0.0")]
