@@ -210,6 +210,14 @@ public static class FrontmatterReader
                 error = ex;
                 return false;
             }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // YamlDotNet's own faults on odd input (seen: InvalidOperationException "The scanner should contain no
+                // more tokens" for `...\tkey`, EndOfStreamException for `\t: key`).
+                // The text is what is wrong, so it is reported like any other YAML error, at the region's start.
+                error = new YamlException(ex.Message);
+                return false;
+            }
         }
     }
 
