@@ -102,7 +102,9 @@ internal sealed class RoadmapWalker
             return;
         }
 
-        var line = lines[0];
+        // Markdig's heading span stops before a closing "###" run; the heading's span is its whole line.
+        var first = lines[0];
+        var line = first with { Text = source.LineText(first.Line).Substring(first.Start - source.LineStart(first.Line)) };
         var lineSpan = Trimmed(line);
         var content = HeadingContent(line.Text);
         var level = heading.Level;

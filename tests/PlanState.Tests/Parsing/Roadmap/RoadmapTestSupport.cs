@@ -16,10 +16,10 @@ internal static class RoadmapTestSupport
         return SourceText.From(RoadmapPath, newline == "\n" ? text : text.Replace("\n", newline));
     }
 
-    public static SourceText Text(string markdown, string newline = "\n") =>
+    public static SourceText Source(string markdown, string newline = "\n") =>
         SourceText.From(RoadmapPath, newline == "\n" ? markdown : markdown.Replace("\n", newline));
 
-    public static RoadmapDocument Parse(string markdown, string newline = "\n") => RoadmapParser.Parse(Text(markdown, newline));
+    public static RoadmapDocument Parse(string markdown, string newline = "\n") => RoadmapParser.Parse(Source(markdown, newline));
 
     /// <summary>Asserts a single-line span: the exact text it covers and where it starts and ends.</summary>
     public static void ShouldCover(this SourceSpan span, SourceText text, string expected, int line, int column)
