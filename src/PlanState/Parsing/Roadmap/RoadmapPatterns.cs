@@ -45,9 +45,9 @@ internal static class RoadmapPatterns
         @"\bcompleted:?[ \t]+(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\b",
         Options | RegexOptions.IgnoreCase);
 
-    // "01-02-PLAN.md — desc", "01-02: desc", "**01-02**", "`02.1-01-PLAN.md`"
+    // "01-02-PLAN.md — desc", "01-02: desc", "**01-02**", "`02.1-01-PLAN.md`", "✅ **03-08: Title**"
     private static readonly Regex PlanItem = new(
-        @"^(?:\*\*|`)?(?:Plan[ \t]+)?(?<id>" + Number + @"-[0-9]+)(?:-PLAN\.md)?(?:\*\*|`)?(?=$|[ \t:,;)]|\*\*)",
+        @"^(?:[^\p{L}\p{N}*`\[(~]{1,8}?[ \t]+)?(?:\*\*|`)?(?:Plan[ \t]+)?(?<id>" + Number + @"-[0-9]+)(?:-PLAN\.md)?(?:\*\*|`)?(?=$|[ \t:,;)]|\*\*)",
         Options | RegexOptions.IgnoreCase);
 
     // "**Plans**: 3 plans", "**Plans:** 2/3 plans complete", "**Plans**: TBD"

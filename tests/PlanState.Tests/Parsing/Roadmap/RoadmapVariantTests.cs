@@ -46,6 +46,8 @@ public class RoadmapVariantTests
     [TestCase("**Plans**: 1 plan", "1 plan", 1, "1", null, null)]
     [TestCase("**Plans**: TBD (estimated 2 plans)", "TBD (estimated 2 plans)", null, null, null, null)]
     [TestCase("**Plans** : 4 plans   ", "4 plans", 4, "4", null, null)]
+    [TestCase("**Plans**: 4 (2 completed, 2 remaining)", "4 (2 completed, 2 remaining)", 4, "4", null, null)]
+    [TestCase("**Plans**: 8 plans (8/8 complete) ✅", "8 plans (8/8 complete) ✅", 8, "8", null, null)]
     public void Plans_lines_give_the_value_and_the_exact_digits(string line, string value, int? count, string? countText, int? completed, string? completedText)
     {
         var text = Source($"### Phase 1: A\n**Goal**: Something\n{line}\n");
@@ -90,6 +92,9 @@ public class RoadmapVariantTests
     [TestCase("1. [ ] 01-04: Ordered list", "01-04", false)]
     [TestCase("- [ ] `01-05-PLAN.md` — backticked", "01-05", false)]
     [TestCase("- [x] 12A-01: Letter phase", "12A-01", true)]
+    [TestCase("- [x] 3.2-01: Unpadded decimal phase", "3.2-01", true)]
+    [TestCase("- [x] ✅ **03-08: Refactor the order flow** (COMPLETE)", "03-08", true)]
+    [TestCase("- [ ] Plan 04-02: Named with a prefix", "04-02", false)]
     public void Plan_checklist_items_give_the_plan_id_and_the_checkbox_char(string line, string planId, bool isChecked)
     {
         var text = Source($"### Phase 1: A\n\nPlans:\n{line}\n");
@@ -106,6 +111,8 @@ public class RoadmapVariantTests
     [TestCase("- [~] 01-02: Odd checkbox")]
     [TestCase("- 01-02: No checkbox")]
     [TestCase("- [x] 01-02x: Not an id")]
+    [TestCase("- [x] (01-02) parenthesised")]
+    [TestCase("- [ ] Review 01-02 later")]
     public void Other_list_items_are_not_plan_items(string line)
     {
         Parse($"### Phase 1: A\n\n{line}\n").Sections.Single().PlanItems.Should().BeEmpty();
