@@ -32,6 +32,12 @@ public sealed record PhaseAggregate(
     /// <summary>A phase is complete when it has at least one plan and every plan is complete.</summary>
     public bool IsComplete => PlanCount > 0 && CompletedCount == PlanCount;
 
+    /// <summary>True when every completed plan's duration could be read, so sums and averages are certain.</summary>
+    public bool DurationsKnown => DurationCount == CompletedCount;
+
+    /// <summary>True when every completed plan's <c>completed</c> date could be read.</summary>
+    public bool DatesKnown => Plans.All(p => !p.IsComplete || p.CompletedOn.HasValue);
+
     public static PhaseAggregate From(PhaseFolder folder)
     {
         var summaries = folder.Summaries.ToDictionary(s => s.Id);

@@ -53,6 +53,15 @@ public sealed record ProjectMetrics(
 
     public double? AverageSeconds => Formulas.AverageSeconds(ActiveTotalSeconds, ActiveDurationCount);
 
+    /// <summary>
+    /// True when every completed plan's duration could be read. An unreadable duration is left out of sums (spec §2),
+    /// which makes the totals uncertain, and an uncertain value is never rewritten (spec §7).
+    /// </summary>
+    public bool DurationsKnown => Phases.All(p => p.Aggregate is null || p.Aggregate.DurationsKnown);
+
+    /// <summary>True when every completed plan has a readable date and duration, so Recent Trend is certain.</summary>
+    public bool RecentTrendKnown => DurationsKnown && Phases.All(p => p.Aggregate is null || p.Aggregate.DatesKnown);
+
     public PhaseFacts? Find(PhaseNumber number) => Phases.FirstOrDefault(p => p.Number.Equals(number));
 
     public static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone)

@@ -42,6 +42,11 @@ internal static class MetricsRules
             context.Stale(StaleValues.TotalPlansCompleted, count.Span, count.Value.ToString(CultureInfo.InvariantCulture), metrics.ActiveCompletedPlans.ToString(CultureInfo.InvariantCulture), $"Total plans completed is {count.Value} but {metrics.ActiveCompletedPlans} plans have a SUMMARY");
         }
 
+        if (!metrics.DurationsKnown)
+        {
+            return;
+        }
+
         if (velocity.AverageDuration is { } average && metrics.AverageSeconds is { } averageSeconds)
         {
             context.CheckDuration(StaleValues.AverageDuration, average, averageSeconds, "Average duration");
@@ -76,6 +81,11 @@ internal static class MetricsRules
             }
 
             CheckPlansCell(context, row, aggregate.CompletedCount, aggregate.PlanCount);
+            if (!aggregate.DurationsKnown)
+            {
+                continue;
+            }
+
             CheckDurationCell(context, row.TotalCell, row.Total, aggregate.DurationCount > 0 ? aggregate.TotalSeconds : null, table, isAverage: false);
             CheckDurationCell(context, row.AverageCell, row.Average, Formulas.AverageSeconds(aggregate.TotalSeconds, aggregate.DurationCount), table, isAverage: true);
         }
@@ -137,30 +147,24 @@ internal static class MetricsRules
         }
 
         var newline = LineEnding(source, template.RowSpan);
-        var insertAt = template.RowSpan.End + newline.Length;
-        if (insertAt > source.Text.Length || !source.Text.Substring(template.RowSpan.End, newline.Length).Equals(newline, StringComparison.Ordinal))
+        if (template.RowSpan.End + newline.Length > source.Text.Length)
         {
             return;
         }
 
-        var rows = new System.Text.StringBuilder();
-        var phases = new List<string>();
         foreach (var facts in context.Metrics.Phases)
         {
             var aggregate = facts.Aggregate;
-            if (aggregate is null || aggregate.CompletedCount == 0 || listed.Contains(facts.Number))
+            if (aggregate is null || aggregate.CompletedCount == 0 || listed.Contains(facts.Number) || !aggregate.DurationsKnown)
             {
                 continue;
             }
 
-            rows.Append(RenderRow(source, template, facts, aggregate, table)).Append(newline);
-            phases.Add(facts.Number.ToString());
-        }
-
-        if (rows.Length > 0)
-        {
-            var span = source.Span(insertAt, 0);
-            context.Stale(StaleValues.ByPhaseMissingRow, span, string.Empty, rows.ToString(), $"By Phase table lists no row for phase {string.Join(", ", phases)}, which has completed plans");
+            // In phase order: before the first listed phase that comes later, else after the last row.
+            var before = table.Rows.FirstOrDefault(r => r.Phase is not null && r.Phase > facts.Number);
+            var insertAt = before is not null ? before.RowSpan.Start - (before.RowSpan.Column - 1) : template.RowSpan.End + newline.Length;
+            var row = RenderRow(source, template, facts, aggregate, table) + newline;
+            context.Stale(StaleValues.ByPhaseMissingRow, source.Span(insertAt, 0), string.Empty, row, $"By Phase table has no row for phase {facts.Number}, which has {aggregate.CompletedCount} completed plans: adds '{row.TrimEnd()}'");
         }
     }
 
@@ -221,6 +225,11 @@ internal static class MetricsRules
         }
 
         var recent = context.Metrics.RecentPlans;
+        if (!context.Metrics.RecentTrendKnown)
+        {
+            return;
+        }
+
         if (trend.LastPlansText is { } last && recent.Count > 0)
         {
             var expected = RenderRecentPlans(trend, recent);

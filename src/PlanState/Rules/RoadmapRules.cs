@@ -132,7 +132,76 @@ internal static class RoadmapRules
                 CheckCompletedDate(context, row.Phase, completed, aggregate);
             }
         }
+
+        AddMissingRows(context, table);
     }
+
+    /// <summary>A phase gains its first completed plan: add its table row, in phase order, in the style of an existing row.</summary>
+    private static void AddMissingRows(RuleContext context, ProgressTable table)
+    {
+        var source = context.Folder.RoadmapSource;
+        var phaseRows = table.Rows.Where(r => r.Kind == ProgressTableRowKind.Phase && r.Phase is not null && r.PhaseCell is not null && r.PlansCell is not null && r.StatusCell is not null && r.CompletedCell is not null).ToList();
+        var template = phaseRows.LastOrDefault();
+        if (source is null || template is null)
+        {
+            return;
+        }
+
+        var listed = new HashSet<PhaseNumber>(table.Rows.Where(r => r.Phase is not null).Select(r => r.Phase!));
+        var lastRow = table.Rows.Last();
+        var newline = source.Text.Substring(lastRow.RowSpan.End).StartsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        foreach (var facts in context.Metrics.Phases)
+        {
+            var aggregate = facts.Aggregate;
+            if (aggregate is null || aggregate.CompletedCount == 0 || listed.Contains(facts.Number) || !facts.InMilestoneScope)
+            {
+                continue;
+            }
+
+            var before = phaseRows.FirstOrDefault(r => r.Phase! > facts.Number);
+            int insertAt;
+            if (before is not null)
+            {
+                insertAt = before.RowSpan.Start - (before.RowSpan.Column - 1);
+            }
+            else if (lastRow.RowSpan.End + newline.Length <= source.Text.Length)
+            {
+                insertAt = lastRow.RowSpan.End + newline.Length;
+            }
+            else
+            {
+                continue;
+            }
+
+            var status = aggregate.IsComplete ? "Complete" : "In Progress";
+            var prefix = SplitStatusPrefix(template.StatusCell!.Value).Prefix;
+            var completed = aggregate.IsComplete && aggregate.LatestCompleted is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+            var cells = new List<(Text.SourceSpan Span, string Value)>
+            {
+                (template.PhaseCell!.Span, $"{facts.Number}. {PhaseTableName(facts.Name) ?? aggregate.Folder.Slug}"),
+                (template.PlansCell!.Span, $"{aggregate.CompletedCount}/{aggregate.PlanCount}"),
+                (template.StatusCell.Span, (aggregate.IsComplete ? prefix : string.Empty) + status),
+                (template.CompletedCell!.Span, completed),
+            };
+            if (template.MilestoneCell is { } milestone)
+            {
+                cells.Add((milestone.Span, context.Metrics.CurrentMilestone ?? milestone.Value));
+            }
+
+            var row = new System.Text.StringBuilder(source.Slice(template.RowSpan));
+            foreach (var (span, value) in cells.OrderByDescending(c => c.Span.Start))
+            {
+                row.Remove(span.Start - template.RowSpan.Start, span.Length).Insert(span.Start - template.RowSpan.Start, value);
+            }
+
+            var text = row + newline;
+            context.Stale(StaleValues.TableMissingRow, source.Span(insertAt, 0), string.Empty, text, $"Progress table has no row for phase {facts.Number}, which has {aggregate.CompletedCount} completed plans: adds '{row}'");
+        }
+    }
+
+    /// <summary>A phase name as the table writes it: without the <c>(INSERTED)</c> marker of its heading.</summary>
+    private static string? PhaseTableName(string? name) =>
+        name?.Replace("(INSERTED)", string.Empty).Trim();
 
     private enum StatusClass
     {
@@ -192,6 +261,11 @@ internal static class RoadmapRules
 
     private static void CheckCompletedDate(RuleContext context, PhaseNumber phase, Located<string> cell, PhaseAggregate aggregate)
     {
+        if (!aggregate.DatesKnown)
+        {
+            return;
+        }
+
         var isPlaceholder = Parsing.State.StateParser.IsEmptyCell(cell.Value);
         var isDate = DateTime.TryParseExact(cell.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
         if (!isPlaceholder && !isDate)

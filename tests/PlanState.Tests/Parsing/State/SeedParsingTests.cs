@@ -166,6 +166,22 @@ public class SeedParsingTests
         SpanRoundTrip.AssertAllSpansExact(text, state);
     }
 
+    [Test]
+    public void Every_span_of_the_sample_state_points_at_its_text()
+    {
+        var text = SourceText.FromBytes("STATE.md", File.ReadAllBytes(Path.Combine(RepositoryPaths.Sample, "STATE.md")));
+        var state = StateParser.Parse(text, FrontmatterReader.Read(text).Frontmatter);
+
+        state.Problems.Should().BeEmpty();
+        state.ByPhase!.Rows.Should().HaveCount(4);
+        state.RecentTrend!.LastPlans.Should().HaveCount(5);
+        SpanRoundTrip.AssertAllSpansExact(text, state);
+        foreach (var entry in state.Frontmatter!.Entries)
+        {
+            text.Slice(entry.ValueSpan).Trim('"').Should().Be(entry.Value ?? string.Empty, $"the span of frontmatter {entry.KeyPath} covers its value");
+        }
+    }
+
     [TestCase("000")]
     [TestCase("001")]
     [TestCase("002")]

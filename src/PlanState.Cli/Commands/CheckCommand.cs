@@ -1,0 +1,77 @@
+using System.CommandLine;
+using PlanState.Cli.Output;
+using PlanState.Diagnostics;
+
+namespace PlanState.Cli.Commands;
+
+/// <summary>
+/// <c>planstate check [PATH] [--format text|json|sarif]</c>: the CI verify mode. Reports every finding; stale text is
+/// an error here. Exit 0 without errors, 1 with errors.
+/// </summary>
+internal static class CheckCommand
+{
+    public const string Text = "text";
+    public const string Json = "json";
+    public const string Sarif = "sarif";
+
+    public static Command Create(CommandContext context)
+    {
+        var path = CommandContext.PathArgument();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (path(line,col): error CODE: message), json or sarif (SARIF 2.1.0).",
+            DefaultValueFactory = _ => Text,
+            HelpName = "text|json|sarif",
+        };
+        format.AcceptOnlyFromAmong(Text, Json, Sarif);
+
+        var command = new Command("check", "Reports stale derived text, contradictions and input problems. Exit code 1 when there are errors.")
+        {
+            path,
+            format,
+        };
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(path), parseResult.GetValue(format) ?? Text));
+        return command;
+    }
+
+    private static int Run(CommandContext context, string? typedPath, string format)
+    {
+        var target = context.Resolve(typedPath);
+        if (target is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        return context.Guard(target, () =>
+        {
+            var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+            var findings = analysis.Findings.ToList();
+            switch (format)
+            {
+                case Json:
+                    context.Stdout.WriteLine(FindingJson.Write(findings, target));
+                    break;
+                case Sarif:
+                    context.Stdout.WriteLine(FindingSarif.Write(findings, target, CliApp.Version));
+                    break;
+                default:
+                    foreach (var finding in findings)
+                    {
+                        context.Stdout.WriteLine(FindingText.Format(finding, target, hintUpdate: true));
+                    }
+
+                    context.Stderr.WriteLine(Summary(target, findings));
+                    break;
+            }
+
+            return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+        });
+    }
+
+    private static string Summary(PlanningTarget target, IReadOnlyCollection<Finding> findings)
+    {
+        var fixable = findings.Count(f => f.Fixable);
+        var hint = fixable == 0 ? string.Empty : $"; {fixable} fixable with 'planstate update'";
+        return $"Checked {target.DisplayRoot()}: {FindingText.Counts(findings)}{hint}.";
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using PlanState.Cli.Output;
+using Spectre.Console;
+
+namespace PlanState.Cli.Commands;
+
+/// <summary>
+/// <c>planstate status [PATH]</c>: a dashboard of the milestone's progress, its phases, velocity and findings.
+/// Exit codes as <c>check</c>: 0 without errors, 1 with errors, 2 when PATH is not a planning folder.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var path = CommandContext.PathArgument();
+        var command = new Command("status", "Shows the milestone's progress, each phase, velocity and the findings.")
+        {
+            path,
+        };
+        command.SetAction(parseResult => Run(context, parseResult.GetValue(path)));
+        return command;
+    }
+
+    private static int Run(CommandContext context, string? typedPath)
+    {
+        var target = context.Resolve(typedPath);
+        if (target is null)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        return context.Guard(target, () =>
+        {
+            var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+            var console = CreateConsole(context.Stdout, context.Options);
+            StatusDashboard.Render(console, StatusModel.From(analysis), target);
+            return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
+        });
+    }
+
+    /// <summary>
+    /// Colour only on a terminal (and as far as it and <c>NO_COLOR</c> allow); redirected output is plain text
+    /// with no escape sequences at a fixed width, so that it diffs and greps cleanly.
+    /// </summary>
+    internal static IAnsiConsole CreateConsole(TextWriter stdout, CliOptions options)
+    {
+        var terminal = options.StdoutIsTerminal;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = options.PlainWidth;
+        }
+
+        return console;
+    }
+}

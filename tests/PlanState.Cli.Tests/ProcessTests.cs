@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PlanState.Cli.Tests.Support;
+
+namespace PlanState.Cli.Tests;
+
+/// <summary>The built tool as a real process (<c>dotnet PlanState.Cli.dll …</c>): exit codes and stdout/stderr separation.</summary>
+[NonParallelizable]
+public class ProcessTests
+{
+    [Test]
+    public void Check_text_writes_findings_to_stdout_the_summary_to_stderr_and_exits_1()
+    {
+        using var temp = new TempFolder();
+        temp.WithSeed("000");
+
+        var (exit, stdout, stderr) = RunTool("check", temp.Path);
+
+        exit.Should().Be(1);
+        var lines = Lines(stdout);
+        lines.Should().HaveCount(3).And.OnlyContain(l => l.StartsWith(Path.Join(temp.Path, ".planning", "STATE.md") + "(", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("(17,12): error PLAN3001: ", StringComparison.Ordinal));
+        Lines(stderr).Should().ContainSingle().Which.Should().Contain("2 errors");
+    }
+
+    [Test]
+    public void Check_json_stdout_is_exactly_one_json_document()
+    {
+        using var temp = new TempFolder();
+        temp.WithSeed("004");
+
+        var (exit, stdout, stderr) = RunTool("check", temp.Path, "--format", "json");
+
+        exit.Should().Be(0);
+        using var document = JsonDocument.Parse(stdout);
+        document.RootElement.ValueKind.Should().Be(JsonValueKind.Array);
+        stderr.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_missing_path_exits_2_with_one_line_on_stderr_and_no_stack_trace()
+    {
+        using var temp = new TempFolder();
+        var missing = temp.Combine("missing");
+
+        var (exit, stdout, stderr) = RunTool("check", missing);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        Lines(stderr).Should().ContainSingle().Which.Should().Be($"planstate: error: '{missing}' does not exist.");
+    }
+
+    [Test]
+    public void An_unknown_option_exits_2()
+    {
+        var (exit, stdout, stderr) = RunTool("status", "--colour");
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        stderr.Should().Contain("Unrecognized option '--colour'");
+    }
+
+    [Test]
+    public void Status_with_redirected_output_has_no_ansi_escapes()
+    {
+        using var temp = new TempFolder();
+        temp.WithSeed("002");
+
+        var (exit, stdout, _) = RunTool("status", temp.Path);
+
+        exit.Should().Be(1, "seed 002's bar is stale");
+        stdout.Should().Contain("18% (2/11)").And.NotContain("\u001b");
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    private static (int Exit, string Stdout, string Stderr) RunTool(params string[] args)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(ToolAssembly());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Colour must not depend on the test runner's environment.
+        start.Environment["NO_COLOR"] = "1";
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("planstate did not exit within 60 s");
+        }
+
+        return (process.ExitCode, stdout, stderr.Result);
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>The tool as built next to the tests (a referenced executable brings its runtimeconfig along), else in its own bin folder.</summary>
+    private static string ToolAssembly()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "PlanState.Cli.dll");
+        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "PlanState.Cli.runtimeconfig.json")))
+        {
+            return beside;
+        }
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var built = Path.Combine(TestPaths.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
+        File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
+        return built;
+    }
+}
