@@ -119,7 +119,8 @@ public static class StateParser
 
     private static Located<DurationValue>? ReadDuration(SourceText text, StateField? field, List<Finding> problems)
     {
-        if (field is null)
+        // '-' is how a file says "nothing yet", not a duration it failed to write.
+        if (field is null || IsEmptyCell(field.Value))
         {
             return null;
         }
@@ -279,7 +280,7 @@ public static class StateParser
             return null;
         }
 
-        var items = last is null ? EquatableArray<RecentTrendItem>.Empty : ReadTrendItems(text, last, problems);
+        var items = last is null || IsEmptyCell(last.Value) ? EquatableArray<RecentTrendItem>.Empty : ReadTrendItems(text, last, problems);
         Located<string>? word = null;
         var note = string.Empty;
         if (trend is not null)
