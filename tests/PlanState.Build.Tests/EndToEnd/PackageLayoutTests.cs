@@ -56,13 +56,14 @@ public sealed class PackageLayoutTests
     }
 
     [Test]
-    public void The_task_assembly_version_follows_the_package_version()
+    public void The_task_and_core_assembly_versions_follow_the_package_version()
     {
         var folder = Path.Combine(PackageFeed.WorkRoot, "layout-" + Guid.NewGuid().ToString("N")[..8]);
         ZipFile.ExtractToDirectory(PackageFeed.PackagePath, folder);
 
         var versions = TaskFrameworks
-            .Select(f => AssemblyName.GetAssemblyName(Path.Combine(folder, "tasks", f, "PlanState.Build.Tasks.dll")).Version!)
+            .SelectMany(f => new[] { "PlanState.Build.Tasks.dll", "PlanState.dll" }.Select(dll => Path.Combine(folder, "tasks", f, dll)))
+            .Select(path => AssemblyName.GetAssemblyName(path).Version!)
             .ToList();
 
         versions.Should().AllBeEquivalentTo(versions[0]);
