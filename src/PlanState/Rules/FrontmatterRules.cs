@@ -18,19 +18,31 @@ internal static class FrontmatterRules
         var totalPlans = ReadInt(frontmatter.Find("progress.total_plans"));
         var completedPhases = ReadInt(frontmatter.Find("progress.completed_phases"));
         var totalPhases = ReadInt(frontmatter.Find("progress.total_phases"));
-        ReportOverflow(context, completedPlans, totalPlans, "plans");
-        ReportOverflow(context, completedPhases, totalPhases, "phases");
+        // A completed count above its total is a contradiction a person must settle; neither value is rewritten.
+        var plansOverflow = ReportOverflow(context, completedPlans, totalPlans, "plans");
+        var phasesOverflow = ReportOverflow(context, completedPhases, totalPhases, "phases");
         if (stateOnly)
         {
             return;
         }
 
         var metrics = context.Metrics;
-        Check(context, frontmatter.Find("progress.total_phases"), metrics.TotalPhases, "phases in the milestone");
-        Check(context, frontmatter.Find("progress.completed_phases"), metrics.CompletedPhases, "complete phases in the milestone");
-        Check(context, frontmatter.Find("progress.total_plans"), metrics.TotalPlans, "plans in the milestone");
-        Check(context, frontmatter.Find("progress.completed_plans"), metrics.CompletedPlans, "completed plans in the milestone");
-        Check(context, frontmatter.Find("progress.percent"), metrics.FrontmatterPercent, "percent by the original tool's rule");
+        if (!phasesOverflow)
+        {
+            Check(context, frontmatter.Find("progress.total_phases"), metrics.TotalPhases, "phases in the milestone");
+            Check(context, frontmatter.Find("progress.completed_phases"), metrics.CompletedPhases, "complete phases in the milestone");
+        }
+
+        if (!plansOverflow)
+        {
+            Check(context, frontmatter.Find("progress.total_plans"), metrics.TotalPlans, "plans in the milestone");
+            Check(context, frontmatter.Find("progress.completed_plans"), metrics.CompletedPlans, "completed plans in the milestone");
+        }
+
+        if (!plansOverflow && !phasesOverflow)
+        {
+            Check(context, frontmatter.Find("progress.percent"), metrics.FrontmatterPercent, "percent, the smaller of plan and phase progress (the original tool's rule)");
+        }
     }
 
     private static void Check(RuleContext context, FrontmatterEntry? entry, int expected, string what)
@@ -45,15 +57,18 @@ internal static class FrontmatterRules
 
         // Keep quotes if the value was quoted.
         var replacement = old.Length >= 2 && (old[0] == '"' || old[0] == '\'') && old[old.Length - 1] == old[0] ? old[0] + text + old[0] : text;
-        context.Stale(StaleValues.FrontmatterProgress, entry.ValueSpan, old, replacement, $"Frontmatter {entry.KeyPath} is {current} but there are {expected} {what}");
+        context.Stale(StaleValues.FrontmatterProgress, entry.ValueSpan, old, replacement, $"Frontmatter {entry.KeyPath} is {current} but the folder gives {expected} ({what})");
     }
 
-    private static void ReportOverflow(RuleContext context, (int Value, FrontmatterEntry Entry)? completed, (int Value, FrontmatterEntry Entry)? total, string what)
+    private static bool ReportOverflow(RuleContext context, (int Value, FrontmatterEntry Entry)? completed, (int Value, FrontmatterEntry Entry)? total, string what)
     {
         if (completed is { } c && total is { } t && c.Value > t.Value)
         {
             context.Report(Contradictions.FractionOverflow, c.Entry.ValueSpan, $"Frontmatter {c.Entry.KeyPath}: {c.Value} is greater than {t.Entry.KeyPath}: {t.Value} {what}");
+            return true;
         }
+
+        return false;
     }
 
     private static (int Value, FrontmatterEntry Entry)? ReadInt(FrontmatterEntry? entry) =>

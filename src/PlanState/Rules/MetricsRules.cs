@@ -273,7 +273,8 @@ internal static class MetricsRules
                 continue;
             }
 
-            var duration = DurationFormatter.Format(seconds, style);
+            // A listed plan keeps its own item's style; a newly listed one takes the list's first style.
+            var duration = DurationFormatter.Format(seconds, existing?.Duration.Style ?? style);
             items.Add(labelled ? $"{plan.Id.Text} ({duration})" : duration);
         }
 
