@@ -86,6 +86,7 @@ internal sealed class PhaseFolderStep
         var plans = new List<PlanFile>();
         var summaries = new List<SummaryFile>();
         var next = new Dictionary<string, FileParse>(StringComparer.Ordinal);
+        var vanished = false;
         foreach (var entry in entries)
         {
             var name = entry.Name;
@@ -105,6 +106,13 @@ internal sealed class PhaseFolderStep
 
                 files.TryGetValue(name, out var cached);
                 var parse = ParseFile(root, filePath, id, kind, entry.Stamp, cached, trace);
+                if (parse is null)
+                {
+                    // Gone since the listing (an agent renamed it): left out, as the scanner does; list again next run.
+                    vanished = true;
+                    continue;
+                }
+
                 next[name] = parse;
                 if (parse.Output is PlanFile plan)
                 {
@@ -123,7 +131,7 @@ internal sealed class PhaseFolderStep
 
         RemoveFiles(files.Keys.Where(name => !next.ContainsKey(name)).ToList(), trace);
         files = next;
-        listing = entries;
+        listing = vanished ? null : entries;
 
         Keep(Build(problems, plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal), summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal)));
     }
@@ -195,7 +203,8 @@ internal sealed class PhaseFolderStep
     }
 
     /// <summary>The per-file parse step: keyed by the path (fixed per cache entry) and the stamp, then the content hash.</summary>
-    private static FileParse ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace)
+    /// <returns>Null when the file vanished since the folder was listed.</returns>
+    private static FileParse? ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace)
     {
         // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
         if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
@@ -217,6 +226,11 @@ internal sealed class PhaseFolderStep
         var load = cached is { UsedWholeFile: true }
             ? PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default)
             : PlanningFileLoader.LoadHead(root, filePath, HeadBytes, FileSystemAccess.Default);
+        if (load.IsMissing)
+        {
+            return null;
+        }
+
         if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Text.Length)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);

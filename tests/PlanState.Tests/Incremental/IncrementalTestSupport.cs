@@ -1,0 +1,69 @@
+using PlanState.Analysis;
+using PlanState.Model;
+using PlanState.Parsing;
+using PlanState.Rules;
+using PlanState.Testing;
+using PlanState.Tests.Support;
+
+namespace PlanState.Tests.Incremental;
+
+/// <summary>Shared pieces of the incremental tests: generated trees, the from-scratch reference analysis, edits on disk.</summary>
+internal static class IncrementalTestSupport
+{
+    /// <summary>Writes a tree in <paramref name="temp"/>: <paramref name="phases"/> × <paramref name="plansPerPhase"/> plans.</summary>
+    public static GeneratedTree Tree(TempFolder temp, int phases, int plansPerPhase, double completed = 1.0, int archived = 0) =>
+        SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions
+        {
+            Phases = phases,
+            PlansPerPhase = plansPerPhase,
+            CompletedFraction = completed,
+            ArchivedPhases = archived,
+            Seed = 11,
+        });
+
+    /// <summary>
+    /// The analysis without any cache, as the engine computed it before the pipeline existed: read everything, then
+    /// aggregate, compute, run the rules and merge the findings. The incremental engine must always equal this.
+    /// </summary>
+    public static PlanningAnalysis FromScratch(string planningRoot)
+    {
+        var folder = PlanningFolderReader.Read(planningRoot);
+        var aggregates = folder.Phases.Where(p => !p.IsArchived).Select(PhaseAggregate.From).ToEquatableArray();
+        var metrics = ProjectMetrics.Compute(aggregates, folder.Roadmap, folder.State?.Frontmatter?.Find("milestone")?.Value);
+        var rules = RuleRunner.Run(folder, aggregates, metrics);
+        var inputProblems = folder.Problems
+            .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
+        var findings = inputProblems.Concat(rules.Findings)
+            .Distinct()
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+    }
+
+    /// <summary>Rewrites a file with new content and a last write time that surely differs from the cached stamp.</summary>
+    public static void Write(string path, string content)
+    {
+        var before = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : DateTime.MinValue;
+        File.WriteAllText(path, content);
+        Bump(path, before);
+    }
+
+    /// <summary>Sets the last write time one second later than <paramref name="before"/>, so coarse file system clocks cannot hide the change.</summary>
+    public static void Bump(string path, DateTime before)
+    {
+        var after = File.GetLastWriteTimeUtc(path);
+        if (after <= before)
+        {
+            File.SetLastWriteTimeUtc(path, before.AddSeconds(1));
+        }
+    }
+
+    /// <summary>Marks a file as touched (a new last write time) without changing a byte.</summary>
+    public static void Touch(string path) => File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+
+    public static IEnumerable<(PlanFile Plan, SummaryFile? Summary)> PlanResults(PlanningAnalysis analysis) =>
+        analysis.Folder.Phases.SelectMany(phase => phase.Plans.Select(plan => (plan, phase.Summaries.FirstOrDefault(s => s.Id.Equals(plan.Id)))));
+}
