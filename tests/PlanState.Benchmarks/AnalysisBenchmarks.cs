@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+
+namespace PlanState.Benchmarks;
+
+/// <summary>
+/// Issue #7's in-process scenarios over generated trees of 100, 1,000 and 10,000 plans (see <see cref="BenchmarkTrees"/>):
+/// a cold full analysis (a new engine, so nothing cached; the OS file cache is warm), a warm re-analysis after one
+/// SUMMARY changed, and a re-analysis with no change. <see cref="EditOnly"/> times the file write that
+/// <see cref="WarmOneFileChanged"/> includes, so it can be subtracted.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 15)]
+public class AnalysisBenchmarks
+{
+    private BenchmarkFolder folder = null!;
+    private PlanStateEngine warm = null!;
+
+    [Params(100, 1_000, 10_000)]
+    public int Plans { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        folder = new BenchmarkFolder(Plans);
+        warm = new PlanStateEngine();
+        warm.Analyze(folder.Root);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => folder.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public PlanningAnalysis Cold() => new PlanStateEngine().Analyze(folder.Root);
+
+    [Benchmark]
+    public PlanningAnalysis WarmOneFileChanged()
+    {
+        folder.EditOneSummary();
+        return warm.Analyze(folder.Root);
+    }
+
+    [Benchmark]
+    public PlanningAnalysis NoChange() => warm.Analyze(folder.Root);
+
+    [Benchmark]
+    public void EditOnly() => folder.EditOneSummary();
+}
