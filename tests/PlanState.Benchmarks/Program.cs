@@ -7,7 +7,8 @@ namespace PlanState.Benchmarks;
 /// no command (or BenchmarkDotNet's own options such as <c>--filter '*'</c>) runs the BenchmarkDotNet suite;
 /// <c>generate DIR PLANS</c> writes a benchmark tree (used by compare-io-floor.sh);
 /// <c>quick [PLANS...]</c> prints a fast Stopwatch table of the same scenarios;
-/// <c>peak PLANS</c> runs one cold analysis in this process and prints its peak memory.
+/// <c>peak PLANS</c> runs one cold analysis in this process and prints its peak memory;
+/// <c>profile PLANS</c> prints the CPU time of each stage of a from-scratch analysis (loading heads, frontmatter, scan, ROADMAP, rules).
 /// </summary>
 public static class Program
 {
