@@ -35,7 +35,8 @@ public sealed class LinearTimeTests
         yield return ("70k phase headings", () => Repeat("### Phase 140.1.1: 名称\n**Plans:** 2/3 plans complete\n", Size / 45));
         yield return ("bold markers", () => Repeat("**", Size / 2));
         yield return ("a Plans line of digits", () => "**Plans:** " + Repeat("9", Size) + " plans\n");
-        yield return ("lists nested 1000 deep", () => string.Concat(Enumerable.Range(0, 1000).Select(i => new string(' ', i * 2) + "- [ ] 01-01-PLAN.md — x\n")));
+        yield return ("lists nested 700 deep", () => string.Concat(Enumerable.Range(0, 700).Select(i => new string(' ', i * 2) + "- [ ] 01-01-PLAN.md — x\n")));
+        yield return ("list markers nested 500k deep on one line", () => Repeat("- ", Size / 2) + "[ ] 01-01-PLAN.md\n");
         yield return ("a blockquote nested a million deep", () => Repeat(">", Size) + " Phase: 1 of 2\n");
         yield return ("100k unclosed details", () => Repeat("<details>\n<summary>✅ v1.0</summary>\n", Size / 40));
         yield return ("an unclosed HTML comment", () => "<!--\n" + Repeat("Phase: 1 of 2\n", Size / 14));

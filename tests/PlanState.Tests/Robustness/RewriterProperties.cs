@@ -21,17 +21,17 @@ public sealed class RewriterProperties
 
     [Test]
     public void Update_restores_the_consistent_folder_changes_only_edit_spans_and_is_idempotent() =>
-        Check.One(Runs.WithMaxTest(80), Prop.ForAll(Arb.From(Cases()), AssertUpdateRestores));
+        Check.One(Runs.WithMaxTest(50), Prop.ForAll(Arb.From(Cases()), AssertUpdateRestores));
 
     [Test]
     public void A_consistent_folder_renders_every_derived_value_as_it_is_and_is_never_written() =>
-        Check.One(Runs.WithMaxTest(30), Prop.ForAll(Arb.From(Cases()), AssertNothingToWrite));
+        Check.One(Runs.WithMaxTest(20), Prop.ForAll(Arb.From(Cases()), AssertNothingToWrite));
 
     /// <summary>A random tree and the mutations to apply to it.</summary>
     public sealed record Case(SyntheticTreeOptions Options, bool MixedLineEndings, int MutationSeed, int MaxMutations);
 
     private static Gen<Case> Cases() =>
-        from phases in Gen.Choose(1, 12)
+        from phases in Gen.Choose(1, 10)
         from plans in Gen.Choose(1, 6)
         from completedTenths in Gen.Choose(0, 10)
         from archived in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(0, phases - 1)))

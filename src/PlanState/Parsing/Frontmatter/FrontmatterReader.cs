@@ -21,6 +21,12 @@ public static class FrontmatterReader
     /// <summary>Deeper nesting than this is skipped: no planning key nests so deep, and it bounds recursion on hostile input.</summary>
     private const int MaxDepth = 64;
 
+    /// <summary>
+    /// How deep a malformed block is taken apart key by key. Each level re-parses the text below it, so this bounds
+    /// that work to a few passes; real frontmatter nests two or three levels (<c>key-files.created</c>).
+    /// </summary>
+    private const int MaxFallbackDepth = 8;
+
     public static FrontmatterReadResult Read(SourceText text)
     {
         var s = text.Text;
@@ -153,8 +159,8 @@ public static class FrontmatterReader
             var keyPath = chunk.Key is null ? null : Join(prefix, chunk.Key);
 
             // `metrics:` with a nested mapping: read the children one by one, so one bad child costs only itself.
-            // Each level re-parses what is below it, so the descent stops at MaxDepth: hostile nesting stays linear.
-            if (keyPath is not null && chunk.InlineValueEmpty && chunk.ChildrenStart < chunk.End && depth < MaxDepth)
+            // Each level re-parses what is below it, so the descent stops at MaxFallbackDepth: hostile nesting stays linear.
+            if (keyPath is not null && chunk.InlineValueEmpty && chunk.ChildrenStart < chunk.End && depth < MaxFallbackDepth)
             {
                 var childIndent = EntrySplitter.NestedMappingIndent(text.Text, chunk.ChildrenStart, chunk.End);
                 if (childIndent > indent)
