@@ -42,7 +42,7 @@ public class DiagnosticCatalogTests
     [Test]
     public void The_readme_table_lists_every_code_the_engine_has_and_no_other()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.RepositoryRoot, "README.md"));
         var documented = Regex.Matches(readme, @"^\| `(PLAN[1-4]\d{3})` \|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
 
         documented.Should().OnlyHaveUniqueItems();

@@ -11,7 +11,7 @@ public class RemainingRuleTests
         new PlanStateEngine().Analyze(root).Findings.Where(f => f.Severity != Severity.Info).ToList();
 
     /// <summary>Seed 002 alone is clean apart from its stale bar; these tests change one more thing in it.</summary>
-    private static string Seed002With(TempFolder temp, string oldText, string newText)
+    private static string Seed002With(TempDirectory temp, string oldText, string newText)
     {
         var root = temp.WithSeed("002");
         var path = Path.Combine(root, "STATE.md");
@@ -24,21 +24,21 @@ public class RemainingRuleTests
     [Test]
     public void State_only_plan_total_against_the_by_phase_row()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = Seed002With(temp, "Plan: 2 of 3 in current phase", "Plan: 2 of 4 in current phase");
 
         var finding = Findings(root).Should().ContainSingle().Subject;
         (finding.Code, finding.Span.Line, finding.Span.Column).Should().Be(("PLAN2013", 13, 12));
         finding.Message.Should().Contain("2 of 4").And.Contain("2/3");
 
-        using var quiet = new TempFolder();
+        using var quiet = new TempDirectory();
         Findings(Seed002With(quiet, "Plan: 2 of 3 in current phase", "Plan: 2 of 3 in current phase")).Should().BeEmpty();
     }
 
     [Test]
     public void State_only_recent_trend_sum_against_the_by_phase_totals()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = Seed002With(temp, "07-02 (2m)", "07-02 (4m)");
 
         var finding = Findings(root).Should().ContainSingle().Subject;
@@ -49,7 +49,7 @@ public class RemainingRuleTests
     [Test]
     public void State_only_total_plans_completed_against_the_by_phase_counts()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = Seed002With(temp, "Total plans completed: 2 (v1.1)", "Total plans completed: 3 (v1.1)");
 
         var finding = Findings(root).Should().ContainSingle().Subject;
@@ -59,7 +59,7 @@ public class RemainingRuleTests
     [Test]
     public void Plan_file_in_the_folder_of_another_phase()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 4, PlansPerPhase = 3, CompletedFraction = 0.6, Seed = 7 });
         File.Move(tree.FullPath("phases/04-sync-ui/04-03-PLAN.md"), tree.FullPath("phases/04-sync-ui/03-09-PLAN.md"));
 
@@ -69,7 +69,7 @@ public class RemainingRuleTests
     [Test]
     public void Plan_frontmatter_phase_against_its_folder()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 4, PlansPerPhase = 3, CompletedFraction = 0.6, Seed = 7 });
         const string file = "phases/04-sync-ui/04-01-PLAN.md";
         var at = tree.ReplaceOnce(file, "phase: 04-sync-ui", "phase: 03-reporting-rollout");
@@ -81,7 +81,7 @@ public class RemainingRuleTests
     [Test]
     public void A_stale_lock_is_reported_by_check_and_a_fresh_one_is_not()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.WithSeed("001");
         var lockPath = Path.Combine(root, "STATE.md.lock");
         File.WriteAllText(lockPath, "4242");
