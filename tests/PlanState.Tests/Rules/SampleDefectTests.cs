@@ -40,14 +40,8 @@ public class SampleDefectTests
     [TestCaseSource(nameof(StaleCases))]
     public void One_stale_value_gives_one_fixable_finding_at_its_text(string code, string file, string oldText, string newText, string? marker)
     {
-        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
-        var (line, column) = copy.Replace(file, oldText, newText, marker);
+        var (finding, analysis) = SeedOneDefect(code, file, oldText, newText, marker);
 
-        var analysis = new PlanStateEngine().Analyze(copy.Root);
-
-        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
-        finding.Code.Should().Be(code);
-        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
         finding.Fixable.Should().BeTrue();
         analysis.Edits.Should().ContainSingle();
     }
@@ -116,14 +110,8 @@ public class SampleDefectTests
     [TestCaseSource(nameof(ContradictionCases))]
     public void One_contradiction_gives_one_error_that_is_not_fixable(string code, string file, string oldText, string newText, string? marker)
     {
-        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
-        var (line, column) = copy.Replace(file, oldText, newText, marker);
+        var (finding, analysis) = SeedOneDefect(code, file, oldText, newText, marker);
 
-        var analysis = new PlanStateEngine().Analyze(copy.Root);
-
-        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
-        finding.Code.Should().Be(code);
-        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
         finding.Severity.Should().Be(Severity.Error);
         finding.Fixable.Should().BeFalse();
         analysis.Edits.Should().BeEmpty();
@@ -213,6 +201,20 @@ public class SampleDefectTests
         var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
         (finding.Code, finding.Span.Line, finding.Span.Column).Should().Be(("PLAN1006", line, column));
         analysis.Edits.Should().BeEmpty();
+    }
+
+    /// <summary>Seeds one defect into a copy of the sample; exactly one finding, with <paramref name="code"/>, at the defect.</summary>
+    private static (Finding Finding, PlanningAnalysis Analysis) SeedOneDefect(string code, string file, string oldText, string newText, string? marker)
+    {
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
+        var (line, column) = copy.Replace(file, oldText, newText, marker);
+
+        var analysis = new PlanStateEngine().Analyze(copy.Root);
+
+        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
+        finding.Code.Should().Be(code);
+        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
+        return (finding, analysis);
     }
 
     private static IReadOnlyList<Finding> ErrorsAndWarnings(PlanningAnalysis analysis) =>
