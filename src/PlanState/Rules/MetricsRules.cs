@@ -146,7 +146,7 @@ internal static class MetricsRules
             return;
         }
 
-        var newline = LineEnding(source, template.RowSpan);
+        var newline = source.LineBreakAt(template.RowSpan.End);
         if (template.RowSpan.End + newline.Length > source.Text.Length)
         {
             return;
@@ -204,17 +204,6 @@ internal static class MetricsRules
         }
 
         return number;
-    }
-
-    private static string LineEnding(SourceText source, SourceSpan row)
-    {
-        var end = row.End;
-        if (end + 1 < source.Text.Length + 1 && end < source.Text.Length && source.Text[end] == '\r')
-        {
-            return end + 1 < source.Text.Length && source.Text[end + 1] == '\n' ? "\r\n" : "\r";
-        }
-
-        return "\n";
     }
 
     private static void CheckRecentTrend(RuleContext context, RecentTrend? trend)

@@ -42,7 +42,10 @@ public static class RuleRunner
             var taken = new List<TextEdit>();
             foreach (var edit in byFile)
             {
-                if (!taken.Any(t => t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start)))
+                var overlaps = taken.Any(t =>
+                    (t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End)
+                    || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start));
+                if (!overlaps)
                 {
                     taken.Add(edit);
                 }
