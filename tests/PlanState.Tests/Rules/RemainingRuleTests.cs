@@ -91,4 +91,16 @@ public class RemainingRuleTests
         var finding = Findings(root).Should().ContainSingle().Subject;
         (finding.Code, finding.Severity, finding.Span.File).Should().Be(("PLAN1007", Severity.Warning, "STATE.md.lock"));
     }
+
+    [Test]
+    public void Without_phases_folder_state_is_checked_against_itself_and_nothing_is_guessed()
+    {
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
+        Directory.Delete(copy.PathOf("phases"), recursive: true);
+
+        var analysis = new PlanStateEngine().Analyze(copy.Root);
+
+        analysis.Findings.Select(f => (f.Code, f.Severity)).Should().Equal(("PLAN1013", Severity.Info));
+        analysis.Edits.Should().BeEmpty("with no plan files, a percent of 0 would be a guess, not a fix");
+    }
 }
