@@ -29,6 +29,7 @@ public static class PlanningFolderReader
             problems.Add(new Finding(InputProblems.MissingRoadmap, SourceSpan.FileStart(StateFile), "No ROADMAP.md next to STATE.md: STATE.md is checked against itself only"));
         }
 
+        // With neither ROADMAP.md nor phases/, PLAN1012 already says STATE.md is checked against itself alone.
         if (!scan.HasPhasesFolder && roadmap is not null)
         {
             problems.Add(new Finding(InputProblems.MissingPhasesFolder, SourceSpan.FileStart(RoadmapFile), "No phases/ folder: plan counts cannot be checked against PLAN and SUMMARY files"));

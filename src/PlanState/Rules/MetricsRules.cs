@@ -146,7 +146,7 @@ internal static class MetricsRules
             return;
         }
 
-        var newline = LineEnding(source, template.RowSpan);
+        var newline = source.LineBreakAt(template.RowSpan.End);
         if (template.RowSpan.End + newline.Length > source.Text.Length)
         {
             return;
@@ -206,17 +206,6 @@ internal static class MetricsRules
         return number;
     }
 
-    private static string LineEnding(SourceText source, SourceSpan row)
-    {
-        var end = row.End;
-        if (end + 1 < source.Text.Length + 1 && end < source.Text.Length && source.Text[end] == '\r')
-        {
-            return end + 1 < source.Text.Length && source.Text[end + 1] == '\n' ? "\r\n" : "\r";
-        }
-
-        return "\n";
-    }
-
     private static void CheckRecentTrend(RuleContext context, RecentTrend? trend)
     {
         if (trend is null)
@@ -273,7 +262,8 @@ internal static class MetricsRules
                 continue;
             }
 
-            var duration = DurationFormatter.Format(seconds, style);
+            // A listed plan keeps its own item's style; a newly listed one takes the list's first style.
+            var duration = DurationFormatter.Format(seconds, existing?.Duration.Style ?? style);
             items.Add(labelled ? $"{plan.Id.Text} ({duration})" : duration);
         }
 

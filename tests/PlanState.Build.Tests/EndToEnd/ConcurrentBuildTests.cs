@@ -22,7 +22,7 @@ public sealed class ConcurrentBuildTests
         var repository = Path.Combine(PackageFeed.WorkRoot, "Repo" + Guid.NewGuid().ToString("N")[..8]);
         var planning = Path.Combine(repository, ".planning");
         Directory.CreateDirectory(planning);
-        File.WriteAllBytes(Path.Combine(planning, "STATE.md"), RepositoryPaths.Seed(Seeds.StaleBarOnly));
+        File.WriteAllBytes(Path.Combine(planning, "STATE.md"), RepositoryLayout.SeedBytes(Seeds.StaleBarOnly));
         var projects = Enumerable.Range(1, Projects).Select(i => WriteProject(repository, $"Part{i}")).ToList();
 
         var timer = Stopwatch.StartNew();

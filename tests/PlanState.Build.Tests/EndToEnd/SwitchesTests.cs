@@ -26,6 +26,19 @@ public sealed class SwitchesTests
     }
 
     [Test]
+    public void A_design_time_build_does_not_check()
+    {
+        var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarOnly);
+        var before = project.ReadState();
+
+        var result = project.Build(UpdateMode, "-p:DesignTimeBuild=true");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().NotContain("PlanState: ");
+        project.ReadState().Should().Equal(before, "the IDE's background builds never rewrite planning files");
+    }
+
+    [Test]
     public void A_project_without_a_planning_folder_gets_one_low_importance_message_and_builds()
     {
         var project = ConsumerProject.Create(withPlanning: false);
@@ -63,7 +76,22 @@ public sealed class SwitchesTests
         ConsumerProject.Diagnostics(failed).Should().Contain(d => d.Severity == "error" && d.Code == BareNumberDuration, failed.ToString());
     }
 
+    [Test]
+    public void NoWarn_and_WarningsAsErrors_work_in_a_multi_targeted_project_whose_outer_build_runs_the_check()
+    {
+        var project = ConsumerProject.Create("net8.0;net10.0").WithState(StateWithBareNumberDuration());
+
+        var failed = project.Build(UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}");
+        failed.ExitCode.Should().NotBe(0, failed.ToString());
+        ConsumerProject.Diagnostics(failed).Should().Contain(d => d.Severity == "error" && d.Code == BareNumberDuration, failed.ToString());
+
+        // The failed check left no stamp, so this build checks again.
+        var hidden = project.Build(UpdateMode, $"-p:NoWarn={BareNumberDuration}");
+        hidden.ExitCode.Should().Be(0, hidden.ToString());
+        hidden.Output.Should().Contain("PlanState: checked").And.NotContain(BareNumberDuration + ":");
+    }
+
     /// <summary>Seed 001 (consistent) with one duration written as a bare number, which is read as minutes (a warning).</summary>
     private static byte[] StateWithBareNumberDuration() =>
-        Seeds.Replace(RepositoryPaths.Seed(Seeds.Consistent), "- Last 5 plans: 3min", "- Last 5 plans: 3");
+        Seeds.Replace(RepositoryLayout.SeedBytes(Seeds.Consistent), "- Last 5 plans: 3min", "- Last 5 plans: 3");
 }

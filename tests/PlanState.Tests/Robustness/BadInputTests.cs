@@ -1,6 +1,5 @@
 using System.Text;
 using PlanState.Diagnostics;
-using PlanState.Tests.Support;
 
 namespace PlanState.Tests.Robustness;
 
@@ -18,7 +17,7 @@ public sealed class BadInputTests
     private const string Frontmatter = "---\ngsd_state_version: 1.0\nmilestone: v1.0\nstatus: executing\nprogress:\n  total_plans: 11\n  completed_plans: 2\n  percent: 18\n---\n";
     private static readonly DateTime Stamp = new(2020, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
-    private static string SeedText => File.ReadAllText(Directory.GetFiles(ParserProperties.SeedsFolder(), "002_*.txt").Single());
+    private static string SeedText => File.ReadAllText(Directory.GetFiles(RepositoryLayout.SeedsFolder, "002_*.txt").Single());
 
     [Test]
     public void An_empty_STATE_md()
@@ -90,7 +89,7 @@ public sealed class BadInputTests
     {
         // Not bad input, but a trap: a reader that looks for "---" at byte 0 misses the block and reads its keys as
         // fields. Its progress: block is current here; only the body bar is stale, and it alone is rewritten.
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.Combine(".planning");
         Directory.CreateDirectory(root);
         var text = Frontmatter + SeedText;
@@ -175,7 +174,7 @@ public sealed class BadInputTests
     /// </summary>
     private static UpdateResult UpdateWith(Action<string> arrange, bool withState = true)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.Combine(".planning");
         Directory.CreateDirectory(root);
         if (withState)

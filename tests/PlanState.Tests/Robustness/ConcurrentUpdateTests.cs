@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using PlanState.Testing;
-using PlanState.Tests.Support;
 
 namespace PlanState.Tests.Robustness;
 
@@ -154,7 +152,7 @@ public sealed class ConcurrentUpdateTests
     /// <summary>The same stale folder every time: a synthetic tree (CRLF, BOM, an archived milestone) with stale values in both files.</summary>
     private static StaleTree StaleFolder(int narrativeBytes = 0)
     {
-        var temp = new TempFolder();
+        var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions
         {
             Phases = 24, PlansPerPhase = 4, CompletedFraction = 0.55, ArchivedPhases = 4, Seed = 606, LineEndings = LineEndingStyle.CrLf, Bom = true,
@@ -176,7 +174,7 @@ public sealed class ConcurrentUpdateTests
         return new StaleTree(temp, tree.Root);
     }
 
-    private sealed record StaleTree(TempFolder Temp, string Root) : IDisposable
+    private sealed record StaleTree(TempDirectory Temp, string Root) : IDisposable
     {
         public void Dispose() => Temp.Dispose();
     }
@@ -244,7 +242,7 @@ public sealed class ConcurrentUpdateTests
         private static string ToolAssembly()
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var built = Path.Combine(RepositoryPaths.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
+            var built = Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
             File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
             return built;
         }

@@ -1,5 +1,4 @@
 using PlanState.Parsing.Frontmatter;
-using PlanState.Tests.Support;
 using PlanState.Text;
 
 namespace PlanState.Tests.Robustness;
@@ -58,7 +57,7 @@ public sealed class HostileInputTests
     [Test]
     public void A_STATE_md_nested_past_Markdigs_depth_limit_is_reported_and_not_written()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.Combine(".planning");
         Directory.CreateDirectory(root);
         var state = "# Project State\n\nProgress: [██░░░░░░░░] 50%\n\n" + string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', i * 2) + "- note\n"));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using PlanState.Tests.Support;
 using PlanState.Text;
 
 namespace PlanState.Tests.Robustness;
@@ -72,7 +71,7 @@ public sealed class LinearTimeTests
     [Test]
     public void The_engine_analyses_and_updates_a_near_4_MiB_STATE_md_and_its_folder_well_within_the_watchdog()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.Combine(".planning");
         Directory.CreateDirectory(root);
 

@@ -1,8 +1,6 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using PlanState.Testing;
-using PlanState.Tests.Support;
 using PlanState.Text;
 
 namespace PlanState.Tests.Robustness;
@@ -19,34 +17,19 @@ public sealed class ParserProperties
     private static readonly Config Runs = Config.QuickThrowOnFailure.WithQuietOnSuccess(true);
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static IReadOnlyList<string> realFiles = [];
-    private TempFolder? generated;
+    private TempDirectory? generated;
 
     [OneTimeSetUp]
     public void LoadRealFiles()
     {
-        generated = new TempFolder();
+        generated = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(generated.Path, new SyntheticTreeOptions { Phases = 6, PlansPerPhase = 3, ArchivedPhases = 2, Seed = 7 });
         var files = new List<string>();
-        files.AddRange(Directory.GetFiles(SeedsFolder()).Select(File.ReadAllText));
-        files.AddRange(Directory.GetFiles(RepositoryPaths.Sample, "*.md", SearchOption.AllDirectories).Select(File.ReadAllText));
+        files.AddRange(Directory.GetFiles(RepositoryLayout.SeedsFolder).Select(File.ReadAllText));
+        files.AddRange(Directory.GetFiles(RepositoryLayout.SamplePlanningFolder, "*.md", SearchOption.AllDirectories).Select(File.ReadAllText));
         files.AddRange(new[] { "STATE.md", "ROADMAP.md" }.Select(tree.ReadFile));
         files.AddRange(tree.Files.Where(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal)).Take(3).Select(tree.ReadFile));
         realFiles = files;
-    }
-
-    /// <summary><c>shared/seeds</c> beside the repository, or beside a folder above it (a nested git worktree).</summary>
-    internal static string SeedsFolder()
-    {
-        for (var dir = Directory.GetParent(RepositoryPaths.RepositoryRoot); dir is not null; dir = dir.Parent)
-        {
-            var seeds = Path.Combine(dir.FullName, "shared", "seeds");
-            if (Directory.Exists(seeds))
-            {
-                return seeds;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/seeds not found beside " + RepositoryPaths.RepositoryRoot + " or above it");
     }
 
     [OneTimeTearDown]
@@ -79,7 +62,7 @@ public sealed class ParserProperties
     private static void AssertEngineSurvives(string[] files)
     {
         var (state, roadmap, summary, plan) = (files[0], files[1], files[2], files[3]);
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.Combine(".planning");
         var phase = Path.Combine(root, "phases", "01-foundation");
         Directory.CreateDirectory(phase);

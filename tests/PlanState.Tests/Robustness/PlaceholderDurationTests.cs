@@ -1,5 +1,3 @@
-using PlanState.Testing;
-using PlanState.Tests.Support;
 
 namespace PlanState.Tests.Robustness;
 
@@ -18,7 +16,7 @@ public sealed class PlaceholderDurationTests
     [Test]
     public void A_dash_placeholder_with_no_completed_plans_is_not_an_unreadable_duration()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = Write(temp, NewProject);
 
         var analysis = new PlanStateEngine().Analyze(root);
@@ -30,7 +28,7 @@ public sealed class PlaceholderDurationTests
     public void A_dash_placeholder_does_not_stop_a_stale_total_execution_time_from_being_rewritten()
     {
         // Found by RewriterProperties: in a folder with no completed plan, a changed '0.00 hours' stayed stale.
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 3, PlansPerPhase = 2, CompletedFraction = 0 });
         tree.ReadFile("STATE.md").Should().Contain("- Average duration: -");
         tree.ReplaceOnce("STATE.md", "- Total execution time: 0.00 hours", "- Total execution time: 7.00 hours");
@@ -41,7 +39,7 @@ public sealed class PlaceholderDurationTests
         result.Remaining.Where(f => f.Kind == Diagnostics.FindingKind.Stale).Should().BeEmpty();
     }
 
-    private static string Write(TempFolder temp, string state)
+    private static string Write(TempDirectory temp, string state)
     {
         var root = temp.Combine(".planning");
         Directory.CreateDirectory(root);

@@ -2,8 +2,6 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using PlanState.Diagnostics;
-using PlanState.Testing;
-using PlanState.Tests.Support;
 
 namespace PlanState.Tests.Robustness;
 
@@ -58,7 +56,7 @@ public sealed class RewriterProperties
 
     private static void AssertUpdateRestores(Case c)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp, c);
         var consistent = Snapshot(tree.Root);
         var mutations = DerivedValueMutator.Mutate(tree.Root, c.Options.ArchivedPhases, c.MutationSeed, c.MaxMutations);
@@ -96,7 +94,7 @@ public sealed class RewriterProperties
 
     private static void AssertNothingToWrite(Case c)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp, c);
         var stamp = new DateTime(2021, 3, 4, 5, 6, 7, DateTimeKind.Utc);
         foreach (var file in new[] { "STATE.md", "ROADMAP.md" })
@@ -128,7 +126,7 @@ public sealed class RewriterProperties
     private static bool IsReported(Finding finding) =>
         finding.Severity >= Severity.Warning && !(finding.Code == "PLAN1001" && finding.Message.StartsWith("Duration '-' ", StringComparison.Ordinal));
 
-    private static GeneratedTree Generate(TempFolder temp, Case c)
+    private static GeneratedTree Generate(TempDirectory temp, Case c)
     {
         var tree = SyntheticPlanningTree.Write(temp.Path, c.Options);
         if (c.MixedLineEndings)

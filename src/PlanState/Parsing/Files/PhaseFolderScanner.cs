@@ -134,11 +134,14 @@ public static class PhaseFolderScanner
                         }
                         else if (kind == PlanFileKind.Plan)
                         {
-                            plans.Add(ReadPlan(id, filePath));
+                            if (ReadPlan(id, filePath) is { } plan)
+                            {
+                                plans.Add(plan);
+                            }
                         }
-                        else
+                        else if (ReadSummary(id, filePath) is { } summary)
                         {
-                            summaries.Add(ReadSummary(id, filePath));
+                            summaries.Add(summary);
                         }
                     }
                     else if (isDirectory && IsLink(entry) && LinkLoops(entry, FullPath(folderPath), out var loop))
@@ -158,9 +161,15 @@ public static class PhaseFolderScanner
                 problems.ToEquatableArray());
         }
 
-        private PlanFile ReadPlan(PlanId id, string filePath)
+        /// <summary>Reads a plan; null when the file vanished since the folder was listed (an agent renamed it).</summary>
+        private PlanFile? ReadPlan(PlanId id, string filePath)
         {
             var head = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            if (head.IsMissing)
+            {
+                return null;
+            }
+
             if (head.Text is null)
             {
                 return new PlanFile(id, filePath, null, head.Problems);
@@ -170,9 +179,14 @@ public static class PhaseFolderScanner
             return plan with { Problems = Concat(head.Problems, plan.Problems) };
         }
 
-        private SummaryFile ReadSummary(PlanId id, string filePath)
+        private SummaryFile? ReadSummary(PlanId id, string filePath)
         {
             var loaded = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            if (loaded.IsMissing)
+            {
+                return null;
+            }
+
             if (loaded.Text is null)
             {
                 return new SummaryFile(id, filePath, null, null, null, loaded.Problems);

@@ -136,12 +136,13 @@ public static class PlanningFileLoader
         var buffer = new byte[headBytes];
         var count = ReadFully(stream, buffer, 0, buffer.Length);
         var atEnd = count < buffer.Length;
-        while (!atEnd && NeedsMoreForFrontmatter(buffer, count) && count < MaxFileBytes)
+        var headLength = FrontmatterHeadLength(buffer, count);
+        while (!atEnd && headLength == NeedMore && count < MaxFileBytes)
         {
             Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxFileBytes));
-            var read = ReadFully(stream, buffer, count, buffer.Length - count);
-            count += read;
+            count += ReadFully(stream, buffer, count, buffer.Length - count);
             atEnd = count < buffer.Length;
+            headLength = FrontmatterHeadLength(buffer, count);
         }
 
         if (atEnd)
@@ -149,14 +150,24 @@ public static class PlanningFileLoader
             return Decode(relativePath, buffer, count, partial: false);
         }
 
-        return Decode(relativePath, buffer, Utf8Scan.CompleteLinesEnd(buffer, count), partial: true);
+        // With a block, the head stops right after it (less text to decode, index and hash). Without one, whatever
+        // whole lines were read are kept: a legacy SUMMARY may have its facts there.
+        var cut = headLength >= 0 ? headLength : Utf8Scan.CompleteLinesEnd(buffer, count);
+        return Decode(relativePath, buffer, cut, partial: true);
     }
 
+    /// <summary><see cref="FrontmatterHeadLength"/>: the bytes read do not settle yet where the block ends.</summary>
+    internal const int NeedMore = -1;
+
+    /// <summary><see cref="FrontmatterHeadLength"/>: the file does not open with a frontmatter block.</summary>
+    internal const int NoFrontmatter = -2;
+
     /// <summary>
-    /// True while the whole lines in <c>bytes[0..count)</c> open a frontmatter block and do not yet show its closing
-    /// fence followed by a line of content (which tells the reader whether a second block follows).
+    /// How many bytes of <c>bytes[0..count)</c> cover the frontmatter block: through its closing fence and any blank
+    /// lines after it, plus the first line of content (whole, when that line could open a second block). Returns
+    /// <see cref="NeedMore"/> while that is not settled, or <see cref="NoFrontmatter"/> when line 1 is no fence.
     /// </summary>
-    internal static bool NeedsMoreForFrontmatter(byte[] bytes, int count)
+    internal static int FrontmatterHeadLength(byte[] bytes, int count)
     {
         var start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var lineNumber = 0;
@@ -171,8 +182,21 @@ public static class PlanningFileLoader
 
             if (lineEnd == count)
             {
-                // An unfinished line tells nothing yet, except that a first line that cannot be a fence ends the question.
-                return lineNumber == 0 ? FenceCouldStillFollow(bytes, lineStart, lineEnd) : true;
+                // An unfinished line settles nothing, unless it already cannot be a fence: then line 1 opens no
+                // block, or the line after the block is content, and the head can stop before it.
+                if (FenceCouldStillFollow(bytes, lineStart, lineEnd))
+                {
+                    return NeedMore;
+                }
+
+                return lineNumber == 0 ? NoFrontmatter : closed ? lineStart : NeedMore;
+            }
+
+            var next = bytes[lineEnd] == (byte)'\r' && lineEnd + 1 < count && bytes[lineEnd + 1] == (byte)'\n' ? lineEnd + 2 : lineEnd + 1;
+            if (bytes[lineEnd] == (byte)'\r' && next == count)
+            {
+                // A CR at the very end may be the first half of a CRLF.
+                return NeedMore;
             }
 
             lineNumber++;
@@ -180,7 +204,7 @@ public static class PlanningFileLoader
             {
                 if (!FrontmatterFences.IsOpening(bytes, lineStart, lineEnd))
                 {
-                    return false;
+                    return NoFrontmatter;
                 }
             }
             else if (!closed)
@@ -189,13 +213,13 @@ public static class PlanningFileLoader
             }
             else if (!IsBlank(bytes, lineStart, lineEnd))
             {
-                return false;
+                return next;
             }
 
-            lineStart = bytes[lineEnd] == (byte)'\r' && lineEnd + 1 < count && bytes[lineEnd + 1] == (byte)'\n' ? lineEnd + 2 : lineEnd + 1;
+            lineStart = next;
         }
 
-        return true;
+        return NeedMore;
     }
 
     private static bool FenceCouldStillFollow(byte[] bytes, int start, int end)

@@ -224,11 +224,12 @@ public static class FrontmatterReader
                 error = ex;
                 return false;
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // YamlDotNet's scanner throws this, not a YamlException, on some unclosed flow collections
-                // (`added: [a.ts` followed by more keys): that is malformed YAML like any other.
-                error = new YamlException($"the YAML reader stopped inside it ({ex.Message.TrimEnd('.')})", ex);
+                // YamlDotNet's own faults on odd input (seen: InvalidOperationException "The scanner should contain no
+                // more tokens" for `...\tkey`, EndOfStreamException for `\t: key`).
+                // The text is what is wrong, so it is reported like any other YAML error, at the region's start.
+                error = new YamlException(ex.Message);
                 return false;
             }
         }
@@ -272,6 +273,13 @@ public static class FrontmatterReader
 
             if (parser.TryConsume<Scalar>(out var scalar))
             {
+                // YAML reserves '@' and '`': no plain scalar may start with them (an unquoted @scope/pkg). YamlDotNet
+                // lets them through; the original tool's parser does not, so neither do we.
+                if (scalar.Style == ScalarStyle.Plain && scalar.Value.Length > 0 && scalar.Value[0] is '@' or '`')
+                {
+                    throw new YamlException(scalar.Start, scalar.End, $"a plain value cannot start with the reserved indicator '{scalar.Value[0]}' (quote it)");
+                }
+
                 // A bare scalar as the whole block has no key; it holds nothing a rule could ask for.
                 if (path.Length > 0)
                 {

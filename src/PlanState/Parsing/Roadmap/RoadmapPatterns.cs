@@ -17,7 +17,7 @@ internal static class RoadmapPatterns
 
     // "Phase 2.1: Name", "Phase 3 - Name", after an optional emoji or bold prefix (heading content only).
     private static readonly Regex PhaseTitle = new(
-        @"^[^\p{L}\p{N}]*?Phase[ \t]+(?<num>" + Number + @")(?:[ \t]*:|[ \t]+[-–—](?=[ \t]|$))[ \t]*(?<name>.*?)[ \t]*$",
+        @"^[^\p{L}\p{N}]*?Phase[ \t]+(?<num>" + Number + @")(?:[ \t]*:|[ \t]+[-–—](?=[ \t]|$))[ \t]*(?<name>.*)$",
         Options | RegexOptions.IgnoreCase);
 
     // A list item's bullet and task checkbox: "- [x] ", "* [ ] ", "1. [X] ".
@@ -35,23 +35,23 @@ internal static class RoadmapPatterns
         @"^Phase[ \t]+(?<num>" + Number + @")(?:[ \t]*:|[ \t]+[-–—](?=[ \t]))[ \t]*(?<tail>.*)$",
         Options | RegexOptions.IgnoreCase);
 
-    private static readonly Regex NameSeparator = new(@"[ \t]+[-–—][ \t]", Options);
+    private static readonly Regex NameSeparator = new(@"(?<![ \t])[ \t]+[-–—][ \t]", Options);
 
     private static readonly Regex TrailingCountOrDate = new(
-        @"[ \t]*\((?:[0-9]+/[0-9]+[ \t]+plans?|completed[^)]*)\)[ \t]*$",
+        @"\((?:[0-9]+/[0-9]+[ \t]+plans?|completed[^)]*)\)$",
         Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex CompletedDate = new(
         @"\bcompleted:?[ \t]+(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\b",
         Options | RegexOptions.IgnoreCase);
 
-    // "01-02-PLAN.md — desc", "01-02: desc", "**01-02**", "`02.1-01-PLAN.md`"
+    // "01-02-PLAN.md — desc", "01-02: desc", "**01-02**", "`02.1-01-PLAN.md`", "✅ **03-08: Title**"
     private static readonly Regex PlanItem = new(
-        @"^(?:\*\*|`)?(?:Plan[ \t]+)?(?<id>" + Number + @"-[0-9]+)(?:-PLAN\.md)?(?:\*\*|`)?(?=$|[ \t:,;)]|\*\*)",
+        @"^(?:[^\p{L}\p{N}*`\[(~]{1,8}?[ \t]+)?(?:\*\*|`)?(?:Plan[ \t]+)?(?<id>" + Number + @"-[0-9]+)(?:-PLAN\.md)?(?:\*\*|`)?(?=$|[ \t:,;)]|\*\*)",
         Options | RegexOptions.IgnoreCase);
 
     // "**Plans**: 3 plans", "**Plans:** 2/3 plans complete", "**Plans**: TBD"
-    private static readonly Regex PlansField = new(@"^[ \t]*\*\*Plans(?::\*\*|\*\*[ \t]*:)[ \t]*(?<value>.*?)[ \t]*$", Options | RegexOptions.IgnoreCase);
+    private static readonly Regex PlansField = new(@"^[ \t]*\*\*Plans(?::\*\*|\*\*[ \t]*:)[ \t]*(?<value>.*)$", Options | RegexOptions.IgnoreCase);
 
     private static readonly Regex PlansCount = new(
         @"^(?:(?<done>[0-9]{1,6})[ \t]*/[ \t]*(?<count>[0-9]{1,6})|(?<count>[0-9]{1,6}))(?![0-9/.])",
@@ -81,7 +81,7 @@ internal static class RoadmapPatterns
     private static readonly Regex InProgress = new(@"🚧|🔄|\bin[ \t-]progress\b", Options | RegexOptions.IgnoreCase);
 
     // Cuts a heading's name before "(In Progress)", "— SHIPPED …" and the like.
-    private static readonly Regex NameEnd = new(@"[ \t]+(?:\(|[-–—][ \t])", Options);
+    private static readonly Regex NameEnd = new(@"(?<![ \t])[ \t]+(?:\(|[-–—][ \t])", Options);
 
     public static bool TryPhaseTitle(string content, out PhaseTitleMatch result)
     {
@@ -140,7 +140,7 @@ internal static class RoadmapPatterns
         var tail = plain.Groups["tail"].Value;
         var separator = NameSeparator.Match(tail);
         var name = separator.Success ? tail.Substring(0, separator.Index) : tail;
-        name = TrailingCountOrDate.Replace(name, string.Empty);
+        name = TrailingCountOrDate.Replace(name.Trim(), string.Empty);
         result = new PhaseTitleMatch(number, CleanName(name));
         return true;
     }
@@ -172,10 +172,16 @@ internal static class RoadmapPatterns
         }
 
         var value = match.Groups["value"];
-        var count = PlansCount.Match(value.Value);
+        var valueText = value.Value.TrimEnd();
+        if (valueText.Length == 0)
+        {
+            return false;
+        }
+
+        var count = PlansCount.Match(valueText);
         if (!count.Success)
         {
-            result = new PlansFieldMatch(value.Index, value.Value, null, -1, 0, null, -1, 0);
+            result = new PlansFieldMatch(value.Index, valueText, null, -1, 0, null, -1, 0);
             return true;
         }
 
@@ -185,7 +191,7 @@ internal static class RoadmapPatterns
         int? total = int.TryParse(countGroup.Value, out var c) ? c : null;
         result = new PlansFieldMatch(
             value.Index,
-            value.Value,
+            valueText,
             total,
             countGroup.Index,
             countGroup.Length,

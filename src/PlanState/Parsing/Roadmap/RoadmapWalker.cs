@@ -102,7 +102,9 @@ internal sealed class RoadmapWalker
             return;
         }
 
-        var line = lines[0];
+        // Markdig's heading span stops before a closing "###" run; the heading's span is its whole line.
+        var first = lines[0];
+        var line = first with { Text = source.LineText(first.Line).Substring(first.Start - source.LineStart(first.Line)) };
         var lineSpan = Trimmed(line);
         var content = HeadingContent(line.Text);
         var level = heading.Level;
@@ -258,7 +260,7 @@ internal sealed class RoadmapWalker
 
     private void VisitListItem(ListItemBlock item, int baseOffset, bool inQuote)
     {
-        var lines = RawLines(item, baseOffset, inQuote);
+        var lines = RawLines(item, baseOffset, inQuote, maxLines: 1);
         if (lines.Count == 0)
         {
             return;
@@ -368,7 +370,7 @@ internal sealed class RoadmapWalker
     /// The source lines a block covers. The first starts where Markdig says the block starts (after any list bullet
     /// or quote marker of its containers); later lines lose their indent and, inside a quote, their <c>&gt;</c> markers.
     /// </summary>
-    private List<RawLine> RawLines(Block block, int baseOffset, bool inQuote)
+    private List<RawLine> RawLines(Block block, int baseOffset, bool inQuote, int maxLines = int.MaxValue)
     {
         var result = new List<RawLine>();
         var text = source.Text;
@@ -381,6 +383,7 @@ internal sealed class RoadmapWalker
         var end = Math.Min(text.Length, Math.Max(start, baseOffset + block.Span.End + 1));
         var firstLine = source.LineOf(start);
         var lastLine = source.LineOf(Math.Max(start, end - 1));
+        lastLine = Math.Min(lastLine, firstLine + Math.Min(maxLines, lastLine - firstLine + 1) - 1);
         for (var line = firstLine; line <= lastLine; line++)
         {
             var lineStart = source.LineStart(line);

@@ -133,7 +133,8 @@ public static class StateParser
 
     private static Located<DurationValue>? ReadDuration(SourceText text, StateField? field, List<Finding> problems)
     {
-        if (field is null)
+        // '-' is how a file says "nothing yet", not a duration it failed to write.
+        if (field is null || IsEmptyCell(field.Value))
         {
             return null;
         }
@@ -293,7 +294,7 @@ public static class StateParser
             return null;
         }
 
-        var items = last is null ? EquatableArray<RecentTrendItem>.Empty : ReadTrendItems(text, last, problems);
+        var items = last is null || IsEmptyCell(last.Value) ? EquatableArray<RecentTrendItem>.Empty : ReadTrendItems(text, last, problems);
         Located<string>? word = null;
         var note = string.Empty;
         if (trend is not null)
@@ -360,7 +361,8 @@ public static class StateParser
                 var span = text.Span(field.ValueStart + itemStart, itemText.Length);
                 var (planId, durationText) = SplitTrendItem(itemText);
                 var duration = DurationParser.Parse(durationText);
-                ReportDuration(duration, span, problems);
+                var durationOffset = itemText.LastIndexOf(durationText, StringComparison.Ordinal);
+                ReportDuration(duration, text.Span(span.Start + Math.Max(0, durationOffset), durationText.Length), problems);
                 items.Add(new RecentTrendItem(itemText, planId, duration, span));
             }
 

@@ -99,10 +99,11 @@ public sealed class StateFileLock : IDisposable
             var elapsed = stopwatch.Elapsed;
             if (elapsed >= options.RetryFor)
             {
-                return LockAcquisition.Failure(DescribeFailure(holder, createError, options, elapsed), takeover);
+                return LockAcquisition.Failure(DescribeFailure(holder, createError, options), takeover);
             }
 
-            var delay = options.RetryDelay + TimeSpan.FromTicks((long)(random.NextDouble() * options.RetryDelay.Ticks));
+            var baseDelay = options.RetryDelay > TimeSpan.Zero ? options.RetryDelay : TimeSpan.Zero;
+            var delay = baseDelay + TimeSpan.FromTicks((long)(random.NextDouble() * baseDelay.Ticks));
             var remaining = options.RetryFor - elapsed;
             Thread.Sleep(delay < remaining ? delay : remaining);
         }
@@ -177,9 +178,10 @@ public sealed class StateFileLock : IDisposable
                 ? "an unknown process (the lock file is empty)"
                 : $"an unknown process (the lock file holds \"{Truncate(content)}\")";
 
-    private static string DescribeFailure(LockHolder? holder, string? createError, LockOptions options, TimeSpan elapsed)
+    private static string DescribeFailure(LockHolder? holder, string? createError, LockOptions options)
     {
-        var retried = $"retried for {FormatDuration(elapsed)}; nothing was written";
+        // The configured budget, not the measured time: the message stays the same from run to run.
+        var retried = $"retried for {FormatDuration(options.RetryFor)}; nothing was written";
         if (holder is not null)
         {
             var age = options.UtcNow() - holder.LastWriteTimeUtc;
