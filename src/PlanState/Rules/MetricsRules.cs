@@ -52,7 +52,8 @@ internal static class MetricsRules
             context.CheckDuration(StaleValues.AverageDuration, average, averageSeconds, "Average duration");
         }
 
-        if (velocity.TotalExecutionTime is { } total && metrics.ActiveDurationCount > 0)
+        // With nothing done yet the total is zero, which is as certain as any other sum.
+        if (velocity.TotalExecutionTime is { } total)
         {
             context.CheckDuration(StaleValues.TotalExecutionTime, total, metrics.ActiveTotalSeconds, "Total execution time");
         }

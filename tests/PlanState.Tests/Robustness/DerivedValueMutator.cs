@@ -53,10 +53,7 @@ internal static class DerivedValueMutator
             var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
             var text = Encoding.UTF8.GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
             texts[file] = (text, bom);
-            // With no completed plan yet, the generator writes '- Average duration: -', which the engine reads as an
-            // unreadable duration and so never rewrites the velocity lines (PlaceholderDurationTests shows that gap).
-            var noDurationsYet = text.Contains("- Average duration: -\n", StringComparison.Ordinal) || text.Contains("- Average duration: -\r\n", StringComparison.Ordinal);
-            foreach (var site in sites.Where(s => !(noDurationsYet && s.IsVelocity)))
+            foreach (var site in sites)
             {
                 // Shipped phases sit folded in <details> above the current milestone; a site that names no phase is
                 // current only below that block.
@@ -148,8 +145,5 @@ internal static class DerivedValueMutator
     private static string OtherOf(string value, string[] options, Random random) =>
         options.Where(o => o != value).ElementAt(random.Next(options.Length - 1));
 
-    private sealed record Site(string Name, Regex Pattern, Func<Match, Random, string> Replace)
-    {
-        public bool IsVelocity => Name is "total plans completed" or "average duration" or "total execution time";
-    }
+    private sealed record Site(string Name, Regex Pattern, Func<Match, Random, string> Replace);
 }

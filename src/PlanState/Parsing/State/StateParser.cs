@@ -120,6 +120,12 @@ public static class StateParser
     /// <summary>Markdig gives up on pathological input (nesting past its depth limit): then no field is read, and that is reported.</summary>
     private static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart, List<Finding> problems)
     {
+        if (MarkdownNesting.FindTooDeepLine(text.Text) is { } deepLine)
+        {
+            problems.Add(new Finding(InputProblems.UnreadableFile, text.Span(text.LineStart(deepLine), 0), $"{text.File} line {deepLine} nests lists or quotes more than {MarkdownNesting.MaxContainerDepth} deep (or indents more than {MarkdownNesting.MaxIndent} blanks); the file is not read as markdown"));
+            return Array.Empty<OutlineBlock>();
+        }
+
         try
         {
             return MarkdownOutline.Outline(text, bodyStart);
