@@ -1,3 +1,5 @@
+using Microsoft.Build.Utilities;
+
 namespace PlanState.Build.Tasks;
 
 /// <summary>
@@ -14,4 +16,21 @@ internal static class BuildCodes
 
     /// <summary>PlanStateMode is neither Update nor Verify.</summary>
     public const string InvalidMode = "PLAN9003";
+}
+
+/// <summary>Logging for the build integration's own errors, which point at no line of a planning file.</summary>
+internal static class BuildErrorLog
+{
+    /// <summary>Logs a coded error through the full overload, so NoWarn, WarningsAsErrors and error lists treat it like any other.</summary>
+    public static void LogCodedError(this TaskLoggingHelper log, string code, string message, string? file = null) =>
+        log.LogError(
+            subcategory: null,
+            errorCode: code,
+            helpKeyword: null,
+            file: file,
+            lineNumber: 0,
+            columnNumber: 0,
+            endLineNumber: 0,
+            endColumnNumber: 0,
+            message: message);
 }

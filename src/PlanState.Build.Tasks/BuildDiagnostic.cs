@@ -69,7 +69,7 @@ internal static class BuildDiagnostics
         };
 
         var message = finding.Kind == FindingKind.Stale && mode == PlanStateMode.Verify
-            ? $"{finding.Message} {VerifyHint}"
+            ? $"{finding.Message.TrimEnd('.')}. {VerifyHint}"
             : finding.Message;
 
         return Create(level, finding, planningRoot, message, errorsAsWarnings);

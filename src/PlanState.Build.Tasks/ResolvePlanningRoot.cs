@@ -54,16 +54,7 @@ public sealed class ResolvePlanningRoot : Microsoft.Build.Utilities.Task
         var resolved = PlanningRootLocator.Resolve(candidate);
         if (resolved is null)
         {
-            Log.LogError(
-                subcategory: null,
-                errorCode: BuildCodes.PlanningRootNotFound,
-                helpKeyword: null,
-                file: null,
-                lineNumber: 0,
-                columnNumber: 0,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: $"PlanStateRoot '{configured}' (resolved to '{candidate}') is not a {PlanningRootLocator.FolderName} folder and does not contain one. Point it at the folder that holds {PlanningRootLocator.FolderName}/, or leave it empty to search upward from the project.");
+            Log.LogCodedError(BuildCodes.PlanningRootNotFound, $"PlanStateRoot '{configured}' (resolved to '{candidate}') is not a {PlanningRootLocator.FolderName} folder and does not contain one. Point it at the folder that holds {PlanningRootLocator.FolderName}/, or leave it empty to search upward from the project.");
             return false;
         }
 

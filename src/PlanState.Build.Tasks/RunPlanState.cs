@@ -32,16 +32,7 @@ public sealed class RunPlanState : Microsoft.Build.Utilities.Task
     {
         if (!PlanStateModes.TryParse(Mode, out var mode))
         {
-            Log.LogError(
-                subcategory: null,
-                errorCode: BuildCodes.InvalidMode,
-                helpKeyword: null,
-                file: null,
-                lineNumber: 0,
-                columnNumber: 0,
-                endLineNumber: 0,
-                endColumnNumber: 0,
-                message: $"PlanStateMode '{Mode}' is not valid: use Update (rewrite stale derived text) or Verify (fail on it, write nothing).");
+            Log.LogCodedError(BuildCodes.InvalidMode, $"PlanStateMode '{Mode}' is not valid: use Update (rewrite stale derived text) or Verify (fail on it, write nothing).");
             return false;
         }
 

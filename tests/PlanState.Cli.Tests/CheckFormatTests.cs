@@ -11,7 +11,7 @@ public class CheckFormatTests
     [Test]
     public void Text_prints_one_canonical_line_per_finding_on_stdout_and_the_summary_on_stderr()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
         var state = Path.Join(temp.Path, ".planning", "STATE.md");
 
@@ -32,10 +32,10 @@ public class CheckFormatTests
     [Test]
     public void Text_paths_are_joined_onto_a_relative_path_as_typed()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var repo = Path.Combine(temp.Path, "repo");
         Directory.CreateDirectory(Path.Combine(repo, ".planning"));
-        File.Copy(TestPaths.Seed("002"), Path.Combine(repo, ".planning", "STATE.md"));
+        File.Copy(RepositoryLayout.SeedPath("002"), Path.Combine(repo, ".planning", "STATE.md"));
 
         var result = CliRunner.RunIn(temp.Path, "check", "repo");
 
@@ -45,7 +45,7 @@ public class CheckFormatTests
     [Test]
     public void Without_PATH_the_current_folder_is_checked_and_paths_are_relative_to_it()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("002");
 
         var result = CliRunner.RunIn(temp.Path, "check");
@@ -57,7 +57,7 @@ public class CheckFormatTests
     [Test]
     public void Json_file_is_relative_to_the_planning_folder_when_PATH_is_that_folder()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var planning = temp.WithSeed("002");
 
         var result = CliRunner.Run("check", planning, "--format", "json");
@@ -69,10 +69,10 @@ public class CheckFormatTests
     [Test]
     public void A_folder_holding_STATE_md_is_a_planning_folder_too()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var docs = temp.Combine("docs");
         Directory.CreateDirectory(docs);
-        File.Copy(TestPaths.Seed("002"), Path.Combine(docs, "STATE.md"));
+        File.Copy(RepositoryLayout.SeedPath("002"), Path.Combine(docs, "STATE.md"));
 
         var result = CliRunner.Run("check", docs, "--format", "json");
 
@@ -83,7 +83,7 @@ public class CheckFormatTests
     [Test]
     public void A_consistent_folder_gives_an_empty_json_array_an_empty_text_stdout_and_exit_0()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         PlanningFixture.Write(temp);
 
         var json = CliRunner.Run("check", temp.Path, "--format", "json");
@@ -100,7 +100,7 @@ public class CheckFormatTests
     [Test]
     public void Json_findings_keep_the_engine_order_by_line()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
 
         var lines = CliRunner.Run("check", temp.Path, "--format", "json").Json().EnumerateArray().Select(f => f.GetProperty("line").GetInt32()).ToList();
@@ -111,7 +111,7 @@ public class CheckFormatTests
     [Test]
     public void Sarif_is_a_2_1_0_log_with_a_rule_per_code_and_a_located_result_per_finding()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
 
         var result = CliRunner.Run("check", temp.Path, "--format", "sarif");
@@ -164,7 +164,7 @@ public class CheckFormatTests
     [Test]
     public void Sarif_of_a_consistent_folder_has_no_rules_and_no_results()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         PlanningFixture.Write(temp);
 
         var run = CliRunner.Run("check", temp.Path, "-f", "sarif").Json().GetProperty("runs")[0];

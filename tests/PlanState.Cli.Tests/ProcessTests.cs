@@ -11,7 +11,7 @@ public class ProcessTests
     [Test]
     public void Check_text_writes_findings_to_stdout_the_summary_to_stderr_and_exits_1()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
 
         var (exit, stdout, stderr) = RunTool("check", temp.Path);
@@ -26,7 +26,7 @@ public class ProcessTests
     [Test]
     public void Check_json_stdout_is_exactly_one_json_document()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("004");
 
         var (exit, stdout, stderr) = RunTool("check", temp.Path, "--format", "json");
@@ -40,7 +40,7 @@ public class ProcessTests
     [Test]
     public void A_missing_path_exits_2_with_one_line_on_stderr_and_no_stack_trace()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var missing = temp.Combine("missing");
 
         var (exit, stdout, stderr) = RunTool("check", missing);
@@ -63,7 +63,7 @@ public class ProcessTests
     [Test]
     public void Status_with_redirected_output_has_no_ansi_escapes()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("002");
 
         var (exit, stdout, _) = RunTool("status", temp.Path);
@@ -118,7 +118,7 @@ public class ProcessTests
         }
 
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var built = Path.Combine(TestPaths.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
+        var built = Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
         File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
         return built;
     }

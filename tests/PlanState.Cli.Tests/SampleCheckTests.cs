@@ -5,7 +5,7 @@ namespace PlanState.Cli.Tests;
 /// <summary>The repository's sample planning folder is consistent, so <c>check</c> passes on it.</summary>
 public class SampleCheckTests
 {
-    private static string SampleApp => TestPaths.SampleApp;
+    private static string SampleApp => RepositoryLayout.SampleProjectFolder;
 
     [Test]
     public void Check_on_the_sample_exits_0_with_no_errors()

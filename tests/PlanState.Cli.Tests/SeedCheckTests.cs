@@ -12,7 +12,7 @@ public class SeedCheckTests
     [TestCase("004")]
     public void Consistent_seeds_have_no_error_or_warning_and_exit_0(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed(seed);
 
         var result = CliRunner.Run("check", temp.Path, "--format", "json");
@@ -27,7 +27,7 @@ public class SeedCheckTests
     [TestCase("003")]
     public void Stale_bar_is_reported_at_the_first_glyph_and_exits_1(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed(seed);
 
         var result = CliRunner.Run("check", temp.Path, "--format", "json");
@@ -45,7 +45,7 @@ public class SeedCheckTests
     [Test]
     public void Seed_000_also_reports_stopped_at_against_last_activity()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
 
         var findings = CliRunner.Run("check", temp.Path, "--format", "json").Json().EnumerateArray().ToList();
@@ -62,7 +62,7 @@ public class SeedCheckTests
     [TestCase("003")]
     public void Seeds_with_only_a_stale_bar_report_nothing_else(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed(seed);
 
         var findings = CliRunner.Run("check", temp.Path, "--format", "json").Json().EnumerateArray().ToList();
@@ -77,7 +77,7 @@ public class SeedCheckTests
     [TestCase("004")]
     public void Every_json_finding_has_exactly_the_documented_keys_in_order(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed(seed);
 
         var findings = CliRunner.Run("check", temp.Path, "--format", "json").Json().EnumerateArray().ToList();

@@ -11,7 +11,7 @@ public class StatusCommandTests
     [Test]
     public void Status_shows_progress_phases_and_velocity_as_plain_text()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         PlanningFixture.Write(temp);
 
         var result = CliRunner.Run("status", temp.Path);
@@ -32,7 +32,7 @@ public class StatusCommandTests
     [Test]
     public void Status_bar_fill_follows_the_percent()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         PlanningFixture.Write(temp);
 
         var stdout = CliRunner.Run("status", temp.Path).Stdout;
@@ -44,7 +44,7 @@ public class StatusCommandTests
     [Test]
     public void Status_of_a_state_only_folder_shows_what_STATE_md_claims_and_the_findings()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("000");
 
         var result = CliRunner.Run("status", temp.Path);
@@ -59,7 +59,7 @@ public class StatusCommandTests
     [Test]
     public void Status_of_the_sample_is_plain_and_names_the_current_milestone()
     {
-        var result = CliRunner.Run("status", TestPaths.SampleApp);
+        var result = CliRunner.Run("status", RepositoryLayout.SampleProjectFolder);
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().NotContain(Escape.ToString());

@@ -11,7 +11,7 @@ public class UpdateCommandTests
     [Test]
     public void Update_on_seed_002_changes_exactly_the_bar_and_prints_the_change()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var state = Path.Combine(temp.WithSeed("002"), "STATE.md");
         var before = File.ReadAllText(state);
 
@@ -31,7 +31,7 @@ public class UpdateCommandTests
     [Test]
     public void A_second_update_changes_nothing_and_does_not_write()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var state = Path.Combine(temp.WithSeed("002"), "STATE.md");
         CliRunner.Run("update", temp.Path).ExitCode.Should().Be(0);
         var bytes = File.ReadAllBytes(state);
@@ -51,7 +51,7 @@ public class UpdateCommandTests
     [Test]
     public void Update_on_a_consistent_seed_does_not_write_the_file()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var state = Path.Combine(temp.WithSeed("004"), "STATE.md");
         var bytes = File.ReadAllBytes(state);
         var written = new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
@@ -68,7 +68,7 @@ public class UpdateCommandTests
     [Test]
     public void Update_exits_1_when_a_contradiction_remains_and_lists_it_without_the_update_hint()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var state = Path.Combine(temp.WithSeed("000"), "STATE.md");
 
         var result = CliRunner.Run("update", temp.Path);
@@ -84,7 +84,7 @@ public class UpdateCommandTests
     [Test]
     public void A_held_lock_is_a_write_failure_exit_1_and_nothing_is_written()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var planning = temp.WithSeed("002");
         var state = Path.Combine(planning, "STATE.md");
         var bytes = File.ReadAllBytes(state);

@@ -10,7 +10,7 @@ public class UsageTests
     [TestCase("status")]
     public void A_path_that_does_not_exist_is_a_one_line_error_and_exit_2(string command)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var missing = temp.Combine("no-such-folder");
 
         var result = CliRunner.Run(command, missing);
@@ -23,7 +23,7 @@ public class UsageTests
     [Test]
     public void A_folder_without_planning_files_is_exit_2()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
 
         var result = CliRunner.Run("check", temp.Path, "--format", "json");
 
@@ -35,7 +35,7 @@ public class UsageTests
     [Test]
     public void A_file_as_PATH_is_exit_2()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var state = Path.Combine(temp.WithSeed("001"), "STATE.md");
 
         var result = CliRunner.Run("check", state);
@@ -47,7 +47,7 @@ public class UsageTests
     [Test]
     public void An_unknown_format_is_exit_2_with_the_parser_message()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         temp.WithSeed("001");
 
         var result = CliRunner.Run("check", temp.Path, "--format", "xml");

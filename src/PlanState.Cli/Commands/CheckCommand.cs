@@ -16,7 +16,6 @@ internal static class CheckCommand
 
     public static Command Create(CommandContext context)
     {
-        var path = CommandContext.PathArgument();
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format: text (path(line,col): error CODE: message), json or sarif (SARIF 2.1.0).",
@@ -25,47 +24,36 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong(Text, Json, Sarif);
 
-        var command = new Command("check", "Reports stale derived text, contradictions and input problems. Exit code 1 when there are errors.")
-        {
-            path,
-            format,
-        };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(path), parseResult.GetValue(format) ?? Text));
-        return command;
+        return context.PlanningCommand(
+            "check",
+            "Reports stale derived text, contradictions and input problems. Exit code 1 when there are errors.",
+            (target, parseResult) => Run(context, target, parseResult.GetValue(format) ?? Text),
+            format);
     }
 
-    private static int Run(CommandContext context, string? typedPath, string format)
+    private static int Run(CommandContext context, PlanningTarget target, string format)
     {
-        var target = context.Resolve(typedPath);
-        if (target is null)
+        var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+        var findings = analysis.Findings.ToList();
+        switch (format)
         {
-            return ExitCodes.UsageError;
+            case Json:
+                context.Stdout.WriteLine(FindingJson.Write(findings, target));
+                break;
+            case Sarif:
+                context.Stdout.WriteLine(FindingSarif.Write(findings, target, CliApp.Version));
+                break;
+            default:
+                foreach (var finding in findings)
+                {
+                    context.Stdout.WriteLine(FindingText.Format(finding, target, hintUpdate: true));
+                }
+
+                context.Stderr.WriteLine(Summary(target, findings));
+                break;
         }
 
-        return context.Guard(target, () =>
-        {
-            var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
-            var findings = analysis.Findings.ToList();
-            switch (format)
-            {
-                case Json:
-                    context.Stdout.WriteLine(FindingJson.Write(findings, target));
-                    break;
-                case Sarif:
-                    context.Stdout.WriteLine(FindingSarif.Write(findings, target, CliApp.Version));
-                    break;
-                default:
-                    foreach (var finding in findings)
-                    {
-                        context.Stdout.WriteLine(FindingText.Format(finding, target, hintUpdate: true));
-                    }
-
-                    context.Stderr.WriteLine(Summary(target, findings));
-                    break;
-            }
-
-            return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
-        });
+        return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 
     private static string Summary(PlanningTarget target, IReadOnlyCollection<Finding> findings)

@@ -34,6 +34,27 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr, CliOp
         return path;
     }
 
+    /// <summary>
+    /// A command over a planning folder: resolves PATH (a usage error when it names none), then runs
+    /// <paramref name="body"/> under <see cref="Guard"/>.
+    /// </summary>
+    public Command PlanningCommand(string name, string description, Func<PlanningTarget, ParseResult, int> body, params Option[] options)
+    {
+        var path = PathArgument();
+        var command = new Command(name, description) { path };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult =>
+        {
+            var target = Resolve(parseResult.GetValue(path));
+            return target is null ? ExitCodes.UsageError : Guard(target, () => body(target, parseResult));
+        });
+        return command;
+    }
+
     /// <summary>Resolves PATH; on failure writes a one-line error to stderr and returns null.</summary>
     public PlanningTarget? Resolve(string? typedPath)
     {

@@ -10,32 +10,15 @@ namespace PlanState.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    public static Command Create(CommandContext context)
-    {
-        var path = CommandContext.PathArgument();
-        var command = new Command("status", "Shows the milestone's progress, each phase, velocity and the findings.")
-        {
-            path,
-        };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(path)));
-        return command;
-    }
+    public static Command Create(CommandContext context) =>
+        context.PlanningCommand("status", "Shows the milestone's progress, each phase, velocity and the findings.", (target, _) => Run(context, target));
 
-    private static int Run(CommandContext context, string? typedPath)
+    private static int Run(CommandContext context, PlanningTarget target)
     {
-        var target = context.Resolve(typedPath);
-        if (target is null)
-        {
-            return ExitCodes.UsageError;
-        }
-
-        return context.Guard(target, () =>
-        {
-            var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
-            var console = CreateConsole(context.Stdout, context.Options);
-            StatusDashboard.Render(console, StatusModel.From(analysis), target);
-            return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
-        });
+        var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+        var console = CreateConsole(context.Stdout, context.Options);
+        StatusDashboard.Render(console, StatusModel.From(analysis), target);
+        return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 
     /// <summary>

@@ -11,46 +11,29 @@ internal static class UpdateCommand
 {
     public const string Arrow = "→";
 
-    public static Command Create(CommandContext context)
-    {
-        var path = CommandContext.PathArgument();
-        var command = new Command("update", "Rewrites stale derived text (progress bars, percents, velocity, tables, checkboxes) and prints what changed.")
-        {
-            path,
-        };
-        command.SetAction(parseResult => Run(context, parseResult.GetValue(path)));
-        return command;
-    }
+    public static Command Create(CommandContext context) =>
+        context.PlanningCommand("update", "Rewrites stale derived text (progress bars, percents, velocity, tables, checkboxes) and prints what changed.", (target, _) => Run(context, target));
 
-    private static int Run(CommandContext context, string? typedPath)
+    private static int Run(CommandContext context, PlanningTarget target)
     {
-        var target = context.Resolve(typedPath);
-        if (target is null)
+        var result = new PlanStateEngine().Update(target.PlanningRoot);
+        foreach (var change in result.Changes)
         {
-            return ExitCodes.UsageError;
+            context.Stdout.WriteLine(
+                $"{target.Display(change.File)}({change.Line},{change.Column}): {FindingText.Quote(change.OldText)} {Arrow} {FindingText.Quote(change.NewText)} ({change.Code})");
         }
 
-        return context.Guard(target, () =>
+        // Write failures first: they explain why stale findings below are still there.
+        var remaining = result.WriteFailures.Concat(result.Remaining).ToList();
+        foreach (var finding in remaining)
         {
-            var result = new PlanStateEngine().Update(target.PlanningRoot);
-            foreach (var change in result.Changes)
-            {
-                context.Stdout.WriteLine(
-                    $"{target.Display(change.File)}({change.Line},{change.Column}): {FindingText.Quote(change.OldText)} {Arrow} {FindingText.Quote(change.NewText)} ({change.Code})");
-            }
+            context.Stdout.WriteLine(FindingText.Format(finding, target, hintUpdate: false));
+        }
 
-            // Write failures first: they explain why stale findings below are still there.
-            var remaining = result.WriteFailures.Concat(result.Remaining).ToList();
-            foreach (var finding in remaining)
-            {
-                context.Stdout.WriteLine(FindingText.Format(finding, target, hintUpdate: false));
-            }
-
-            var changed = result.Changes.Count == 0
-                ? "nothing to update"
-                : $"updated {FindingText.Plural(result.Changes.Count, "value")} in {string.Join(", ", result.WrittenFiles.Select(target.Display))}";
-            context.Stderr.WriteLine($"{target.DisplayRoot()}: {changed}; remaining: {FindingText.Counts(remaining)}.");
-            return result.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
-        });
+        var changed = result.Changes.Count == 0
+            ? "nothing to update"
+            : $"updated {FindingText.Plural(result.Changes.Count, "value")} in {string.Join(", ", result.WrittenFiles.Select(target.Display))}";
+        context.Stderr.WriteLine($"{target.DisplayRoot()}: {changed}; remaining: {FindingText.Counts(remaining)}.");
+        return result.HasErrors ? ExitCodes.Errors : ExitCodes.Success;
     }
 }

@@ -43,10 +43,10 @@ public static class PlanningFolderReader
             problems.Add(new Finding(InputProblems.MissingRoadmap, SourceSpan.FileStart(StateFile), "No ROADMAP.md next to STATE.md: STATE.md is checked against itself only"));
         }
 
-        if (!scan.HasPhasesFolder && (roadmap.Document is not null || state.Document is not null))
+        // With neither ROADMAP.md nor phases/, PLAN1012 already says STATE.md is checked against itself alone.
+        if (!scan.HasPhasesFolder && roadmap.Document is not null)
         {
-            var anchor = state.Document is not null ? StateFile : RoadmapFile;
-            problems.Add(new Finding(InputProblems.MissingPhasesFolder, SourceSpan.FileStart(anchor), "No phases/ folder: plan counts cannot be checked against PLAN and SUMMARY files"));
+            problems.Add(new Finding(InputProblems.MissingPhasesFolder, SourceSpan.FileStart(RoadmapFile), "No phases/ folder: plan counts cannot be checked against PLAN and SUMMARY files"));
         }
 
         ReportStaleLock(root, problems);

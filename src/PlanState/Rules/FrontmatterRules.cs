@@ -26,26 +26,27 @@ internal static class FrontmatterRules
             return;
         }
 
-        var metrics = context.Metrics;
+        var m = context.Metrics;
         if (!phasesOverflow)
         {
-            Check(context, frontmatter.Find("progress.total_phases"), metrics.TotalPhases, "phases in the milestone");
-            Check(context, frontmatter.Find("progress.completed_phases"), metrics.CompletedPhases, "complete phases in the milestone");
+            Check(context, frontmatter.Find("progress.total_phases"), m.TotalPhases, $"the milestone has {m.TotalPhases} phases");
+            Check(context, frontmatter.Find("progress.completed_phases"), m.CompletedPhases, $"{m.CompletedPhases} of its phases are complete");
         }
 
         if (!plansOverflow)
         {
-            Check(context, frontmatter.Find("progress.total_plans"), metrics.TotalPlans, "plans in the milestone");
-            Check(context, frontmatter.Find("progress.completed_plans"), metrics.CompletedPlans, "completed plans in the milestone");
+            Check(context, frontmatter.Find("progress.total_plans"), m.TotalPlans, $"the milestone has {m.TotalPlans} plans");
+            Check(context, frontmatter.Find("progress.completed_plans"), m.CompletedPlans, $"{m.CompletedPlans} of its plans are complete");
         }
 
         if (!plansOverflow && !phasesOverflow)
         {
-            Check(context, frontmatter.Find("progress.percent"), metrics.FrontmatterPercent, "percent, the smaller of plan and phase progress (the original tool's rule)");
+            Check(context, frontmatter.Find("progress.percent"), m.FrontmatterPercent, $"the smaller of {m.CompletedPlans}/{m.TotalPlans} plans and {m.CompletedPhases}/{m.TotalPhases} phases gives {m.FrontmatterPercent}");
         }
     }
 
-    private static void Check(RuleContext context, FrontmatterEntry? entry, int expected, string what)
+    /// <param name="why">Why <paramref name="expected"/> is right, quoted in the message.</param>
+    private static void Check(RuleContext context, FrontmatterEntry? entry, int expected, string why)
     {
         if (entry is null || ReadInt(entry)?.Value is not { } current || current == expected)
         {
@@ -57,7 +58,7 @@ internal static class FrontmatterRules
 
         // Keep quotes if the value was quoted.
         var replacement = old.Length >= 2 && (old[0] == '"' || old[0] == '\'') && old[old.Length - 1] == old[0] ? old[0] + text + old[0] : text;
-        context.Stale(StaleValues.FrontmatterProgress, entry.ValueSpan, old, replacement, $"Frontmatter {entry.KeyPath} is {current} but the folder gives {expected} ({what})");
+        context.Stale(StaleValues.FrontmatterProgress, entry.ValueSpan, old, replacement, $"Frontmatter {entry.KeyPath} is {current} but {why}");
     }
 
     private static bool ReportOverflow(RuleContext context, (int Value, FrontmatterEntry Entry)? completed, (int Value, FrontmatterEntry Entry)? total, string what)

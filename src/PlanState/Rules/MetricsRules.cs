@@ -52,7 +52,8 @@ internal static class MetricsRules
             context.CheckDuration(StaleValues.AverageDuration, average, averageSeconds, "Average duration");
         }
 
-        if (velocity.TotalExecutionTime is { } total && metrics.ActiveDurationCount > 0)
+        // With nothing done yet the total is zero, which is as certain as any other sum.
+        if (velocity.TotalExecutionTime is { } total)
         {
             context.CheckDuration(StaleValues.TotalExecutionTime, total, metrics.ActiveTotalSeconds, "Total execution time");
         }
@@ -146,7 +147,7 @@ internal static class MetricsRules
             return;
         }
 
-        var newline = LineEnding(source, template.RowSpan);
+        var newline = source.LineBreakAt(template.RowSpan.End);
         if (template.RowSpan.End + newline.Length > source.Text.Length)
         {
             return;
@@ -204,17 +205,6 @@ internal static class MetricsRules
         }
 
         return number;
-    }
-
-    private static string LineEnding(SourceText source, SourceSpan row)
-    {
-        var end = row.End;
-        if (end + 1 < source.Text.Length + 1 && end < source.Text.Length && source.Text[end] == '\r')
-        {
-            return end + 1 < source.Text.Length && source.Text[end + 1] == '\n' ? "\r\n" : "\r";
-        }
-
-        return "\n";
     }
 
     private static void CheckRecentTrend(RuleContext context, RecentTrend? trend)

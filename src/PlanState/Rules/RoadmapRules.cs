@@ -149,7 +149,7 @@ internal static class RoadmapRules
 
         var listed = new HashSet<PhaseNumber>(table.Rows.Where(r => r.Phase is not null).Select(r => r.Phase!));
         var lastRow = table.Rows.Last();
-        var newline = source.Text.Substring(lastRow.RowSpan.End).StartsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var newline = source.LineBreakAt(lastRow.RowSpan.End);
         foreach (var facts in context.Metrics.Phases)
         {
             var aggregate = facts.Aggregate;

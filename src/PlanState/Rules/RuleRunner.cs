@@ -14,12 +14,15 @@ public static class RuleRunner
     public static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
     {
         var context = new RuleContext(folder, aggregates, metrics);
-        var stateOnly = folder.IsStateOnly;
-        ProgressRules.Check(context, stateOnly);
-        FrontmatterRules.Check(context, stateOnly);
-        MetricsRules.Check(context, stateOnly);
-        PositionRules.Check(context, stateOnly);
-        if (!stateOnly)
+
+        // Without phases/ there are no plan files to count, so STATE.md's numbers can only be checked against each
+        // other (spec §5); a ROADMAP.md alone does not make plan counts certain.
+        var stateAgainstItself = !folder.HasPhasesFolder;
+        ProgressRules.Check(context, stateAgainstItself);
+        FrontmatterRules.Check(context, stateAgainstItself);
+        MetricsRules.Check(context, stateAgainstItself);
+        PositionRules.Check(context, stateAgainstItself);
+        if (!folder.IsStateOnly)
         {
             RoadmapRules.Check(context);
             FolderRules.Check(context);
@@ -42,7 +45,10 @@ public static class RuleRunner
             var taken = new List<TextEdit>();
             foreach (var edit in byFile)
             {
-                if (!taken.Any(t => t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start)))
+                var overlaps = taken.Any(t =>
+                    (t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End)
+                    || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start));
+                if (!overlaps)
                 {
                     taken.Add(edit);
                 }

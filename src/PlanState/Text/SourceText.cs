@@ -105,6 +105,17 @@ public sealed class SourceText : IEquatable<SourceText>
         return Text.Substring(start, end - start);
     }
 
+    /// <summary>The line break that starts at <paramref name="offset"/> (CRLF, LF or CR), or LF when none does, so added lines match the file.</summary>
+    public string LineBreakAt(int offset)
+    {
+        if (offset < Text.Length && Text[offset] == '\r')
+        {
+            return offset + 1 < Text.Length && Text[offset + 1] == '\n' ? "\r\n" : "\r";
+        }
+
+        return "\n";
+    }
+
     public SourceSpan Span(int start, int length)
     {
         var line = LineOf(start);

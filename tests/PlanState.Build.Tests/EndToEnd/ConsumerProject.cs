@@ -70,7 +70,7 @@ public sealed class ConsumerProject
         return this;
     }
 
-    public ConsumerProject WithSeed(string prefix) => WithState(RepositoryPaths.Seed(prefix));
+    public ConsumerProject WithSeed(string prefix) => WithState(RepositoryLayout.SeedBytes(prefix));
 
     public byte[] ReadState() => File.ReadAllBytes(StatePath);
 

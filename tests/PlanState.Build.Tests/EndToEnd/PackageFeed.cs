@@ -35,9 +35,9 @@ public sealed class PackageFeed
         WriteIsolationFiles();
 
         var pack = DotnetCli.Run(
-            RepositoryPaths.RepositoryRoot,
+            RepositoryLayout.RepositoryRoot,
             [
-                "pack", RepositoryPaths.TaskProject, "-c", "Release", "-o", FeedFolder, $"-p:Version={Version}",
+                "pack", RepositoryLayout.TaskProject, "-c", "Release", "-o", FeedFolder, $"-p:Version={Version}",
                 "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
             ],
             timeout: TimeSpan.FromMinutes(8));

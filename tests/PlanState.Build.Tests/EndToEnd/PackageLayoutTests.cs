@@ -48,7 +48,7 @@ public sealed class PackageLayoutTests
         Value("developmentDependency").Should().Be("true");
         Value("license").Should().Be("MIT");
         metadata.Elements().Should().NotContain(e => e.Name.LocalName == "dependencies");
-        if (File.Exists(Path.Combine(RepositoryPaths.RepositoryRoot, "README.md")))
+        if (File.Exists(Path.Combine(RepositoryLayout.RepositoryRoot, "README.md")))
         {
             Value("readme").Should().Be("README.md");
             archive.GetEntry("README.md").Should().NotBeNull();

@@ -17,11 +17,11 @@ public static class Seeds
 
     /// <summary>Seed 002 with its bar rewritten and every other byte as it was.</summary>
     public static byte[] StaleBarOnlyFixed() =>
-        Replace(RepositoryPaths.Seed(StaleBarOnly), "Progress: [==                  ] 18% (2/11)", "Progress: [====                ] 18% (2/11)");
+        Replace(RepositoryLayout.SeedBytes(StaleBarOnly), "Progress: [==                  ] 18% (2/11)", "Progress: [====                ] 18% (2/11)");
 
     /// <summary>Seed 000 with its bar rewritten (the contradiction stays for a person to resolve).</summary>
     public static byte[] StaleBarAndContradictionFixed() =>
-        Replace(RepositoryPaths.Seed(StaleBarAndContradiction), "Progress: [██░░░░░░░░] 50%", "Progress: [█████░░░░░] 50%");
+        Replace(RepositoryLayout.SeedBytes(StaleBarAndContradiction), "Progress: [██░░░░░░░░] 50%", "Progress: [█████░░░░░] 50%");
 
     /// <summary>The 1-based line of the first line that starts with <paramref name="prefix"/>.</summary>
     public static int LineOf(byte[] content, string prefix)

@@ -93,5 +93,5 @@ public sealed class SwitchesTests
 
     /// <summary>Seed 001 (consistent) with one duration written as a bare number, which is read as minutes (a warning).</summary>
     private static byte[] StateWithBareNumberDuration() =>
-        Seeds.Replace(RepositoryPaths.Seed(Seeds.Consistent), "- Last 5 plans: 3min", "- Last 5 plans: 3");
+        Seeds.Replace(RepositoryLayout.SeedBytes(Seeds.Consistent), "- Last 5 plans: 3min", "- Last 5 plans: 3");
 }

@@ -8,7 +8,7 @@ public sealed class ResolvePlanningRootTests
     [Test]
     public void Finds_the_nearest_planning_folder_above_the_project()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine(".planning"));
         var project = Directory.CreateDirectory(temp.Combine("src", "App")).FullName;
         var engine = new FakeBuildEngine();
@@ -23,7 +23,7 @@ public sealed class ResolvePlanningRootTests
     [Test]
     public void A_nearer_planning_folder_wins_over_one_further_up()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine(".planning"));
         Directory.CreateDirectory(temp.Combine("App", ".planning"));
 
@@ -36,7 +36,7 @@ public sealed class ResolvePlanningRootTests
     [Test]
     public void No_planning_folder_is_a_low_importance_message_and_success()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         if (PlanningRootLocator.FindUpward(temp.Path) is not null)
         {
             Assert.Inconclusive("A .planning folder above the temp directory hides this case.");
@@ -57,7 +57,7 @@ public sealed class ResolvePlanningRootTests
     [TestCase("../.planning")]
     public void PlanStateRoot_may_name_the_folder_or_the_folder_that_holds_it_relative_to_the_project(string configured)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine(".planning"));
         Directory.CreateDirectory(temp.Combine("App", ".planning")); // ignored: PlanStateRoot says where to look
 
@@ -70,7 +70,7 @@ public sealed class ResolvePlanningRootTests
     [Test]
     public void A_PlanStateRoot_with_no_planning_folder_is_an_error_PLAN9002()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var engine = new FakeBuildEngine();
 
         var task = new ResolvePlanningRoot { BuildEngine = engine, ProjectDirectory = temp.Path, PlanningRoot = "missing" };

@@ -13,8 +13,8 @@ public sealed class RunPlanStateTests
     [Test]
     public void Update_rewrites_the_stale_bar_logs_the_change_and_succeeds()
     {
-        using var temp = new TempFolder();
-        var state = WriteState(temp, RepositoryPaths.Seed(Seeds.StaleBarOnly));
+        using var temp = new TempDirectory();
+        var state = WriteState(temp, RepositoryLayout.SeedBytes(Seeds.StaleBarOnly));
         var engine = new FakeBuildEngine();
 
         var result = Run(engine, temp, "Update");
@@ -29,8 +29,8 @@ public sealed class RunPlanStateTests
     [Test]
     public void Verify_logs_each_stale_value_as_an_error_at_its_full_path_and_writes_nothing()
     {
-        using var temp = new TempFolder();
-        var seed = RepositoryPaths.Seed(Seeds.StaleBarOnly);
+        using var temp = new TempDirectory();
+        var seed = RepositoryLayout.SeedBytes(Seeds.StaleBarOnly);
         var state = WriteState(temp, seed);
         var engine = new FakeBuildEngine();
 
@@ -46,8 +46,8 @@ public sealed class RunPlanStateTests
     [Test]
     public void ErrorsAsWarnings_turns_the_contradiction_and_stale_errors_into_warnings()
     {
-        using var temp = new TempFolder();
-        WriteState(temp, RepositoryPaths.Seed(Seeds.StaleBarAndContradiction));
+        using var temp = new TempDirectory();
+        WriteState(temp, RepositoryLayout.SeedBytes(Seeds.StaleBarAndContradiction));
         var engine = new FakeBuildEngine();
 
         var result = Run(engine, temp, "Verify", errorsAsWarnings: true);
@@ -60,8 +60,8 @@ public sealed class RunPlanStateTests
     [Test]
     public void An_unknown_mode_is_error_PLAN9003()
     {
-        using var temp = new TempFolder();
-        WriteState(temp, RepositoryPaths.Seed(Seeds.Consistent));
+        using var temp = new TempDirectory();
+        WriteState(temp, RepositoryLayout.SeedBytes(Seeds.Consistent));
         var engine = new FakeBuildEngine();
 
         Run(engine, temp, "Fix").Should().BeFalse();
@@ -87,8 +87,8 @@ public sealed class RunPlanStateTests
     [Test]
     public void The_engine_is_kept_in_the_build_node_per_planning_root()
     {
-        using var temp = new TempFolder();
-        WriteState(temp, RepositoryPaths.Seed(Seeds.Consistent));
+        using var temp = new TempDirectory();
+        WriteState(temp, RepositoryLayout.SeedBytes(Seeds.Consistent));
         var engine = new FakeBuildEngine();
 
         Run(engine, temp, "Verify").Should().BeTrue(Describe(engine));
@@ -101,7 +101,7 @@ public sealed class RunPlanStateTests
         engine.TaskObjects.Should().ContainSingle().Which.Value.Should().BeSameAs(registered.Value, "the second build reuses the engine");
     }
 
-    private static string WriteState(TempFolder temp, byte[] content)
+    private static string WriteState(TempDirectory temp, byte[] content)
     {
         var state = temp.Combine(".planning", "STATE.md");
         Directory.CreateDirectory(Path.GetDirectoryName(state)!);
@@ -109,7 +109,7 @@ public sealed class RunPlanStateTests
         return state;
     }
 
-    private static bool Run(FakeBuildEngine engine, TempFolder temp, string mode, bool errorsAsWarnings = false) =>
+    private static bool Run(FakeBuildEngine engine, TempDirectory temp, string mode, bool errorsAsWarnings = false) =>
         new RunPlanState { BuildEngine = engine, PlanningRoot = temp.Combine(".planning"), Mode = mode, ErrorsAsWarnings = errorsAsWarnings }.Execute();
 
     private static string Describe(FakeBuildEngine engine)

@@ -80,7 +80,7 @@ public static class PlanningFixture
         """;
 
     /// <summary>Writes the folder under <paramref name="temp"/>/.planning and returns the planning root.</summary>
-    public static string Write(TempFolder temp, string? state = null, string? roadmap = null)
+    public static string Write(TempDirectory temp, string? state = null, string? roadmap = null)
     {
         var root = temp.Combine(".planning");
         Write(root, "ROADMAP.md", roadmap ?? Roadmap);

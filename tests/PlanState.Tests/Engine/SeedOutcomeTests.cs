@@ -13,7 +13,7 @@ public class SeedOutcomeTests
     [TestCase("004")]
     public void Consistent_seeds_have_no_error_or_warning_and_no_edit(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var analysis = new PlanStateEngine().Analyze(temp.WithSeed(seed));
 
         ErrorsAndWarnings(analysis).Should().BeEmpty();
@@ -26,7 +26,7 @@ public class SeedOutcomeTests
     [TestCase("003", "##--------", "#---------", "Progress bar shows 2 of 10 cells but 12% needs 1")]
     public void Stale_bar_is_reported_at_the_bar_with_its_fix(string seed, string oldGlyphs, string newGlyphs, string message)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var analysis = new PlanStateEngine().Analyze(temp.WithSeed(seed));
 
         var bar = analysis.Findings.Should().ContainSingle(f => f.Code == "PLAN3001").Subject;
@@ -39,7 +39,7 @@ public class SeedOutcomeTests
     [Test]
     public void Seed_000_also_has_the_last_activity_and_stopped_at_contradiction()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var analysis = new PlanStateEngine().Analyze(temp.WithSeed("000"));
 
         ErrorsAndWarnings(analysis).Select(f => f.Code).Should().BeEquivalentTo(new[] { "PLAN2009", "PLAN3001" });
@@ -53,7 +53,7 @@ public class SeedOutcomeTests
     [TestCase("003")]
     public void Seeds_with_only_a_stale_bar_have_nothing_else(string seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var analysis = new PlanStateEngine().Analyze(temp.WithSeed(seed));
 
         ErrorsAndWarnings(analysis).Select(f => f.Code).Should().Equal("PLAN3001");

@@ -31,7 +31,7 @@ public class SeedUpdateTests
             "002" => ("[==                  ] 18%", "[====                ] 18%"),
             _ => ("[##--------] 12%", "[#---------] 12%"),
         };
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.WithSeed(seed, b => Transform(b, encoding));
         var path = Path.Combine(root, "STATE.md");
         var before = File.ReadAllBytes(path);
@@ -56,7 +56,7 @@ public class SeedUpdateTests
     [Test]
     public void Consistent_seeds_are_never_written([Values("001", "004")] string seed, [Values] Encoding encoding)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.WithSeed(seed, b => Transform(b, encoding));
         var path = Path.Combine(root, "STATE.md");
         var stamp = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
@@ -74,7 +74,7 @@ public class SeedUpdateTests
     [Test]
     public void Seed_000_still_reports_its_contradiction_after_the_bar_is_fixed()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var result = new PlanStateEngine().Update(temp.WithSeed("000"));
 
         result.Changes.Should().ContainSingle();
@@ -85,7 +85,7 @@ public class SeedUpdateTests
     [Test]
     public void A_fresh_lock_held_by_another_process_blocks_the_write_with_an_error()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.WithSeed("002");
         var path = Path.Combine(root, "STATE.md");
         var before = File.ReadAllBytes(path);
@@ -103,7 +103,7 @@ public class SeedUpdateTests
     [Test]
     public void A_stale_lock_is_taken_over()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var root = temp.WithSeed("002");
         var lockPath = Path.Combine(root, "STATE.md.lock");
         File.WriteAllText(lockPath, "999999");

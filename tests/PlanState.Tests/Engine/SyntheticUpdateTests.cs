@@ -18,7 +18,7 @@ public class SyntheticUpdateTests
     [TestCase(LineEndingStyle.CrLf, false)]
     public void Update_restores_every_derived_value_and_nothing_else(LineEndingStyle endings, bool bom)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 4, PlansPerPhase = 3, CompletedFraction = 0.6, Seed = 7, LineEndings = endings, Bom = bom });
         var expectedState = File.ReadAllBytes(tree.FullPath(State));
         var expectedRoadmap = File.ReadAllBytes(tree.FullPath(Roadmap));

@@ -17,7 +17,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void Writes_roadmap_state_and_one_plan_file_per_plan()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 5, PlansPerPhase = 4, CompletedFraction = 0.5, Seed = 3 });
 
         tree.Root.Should().Be(Path.Combine(temp.Path, ".planning"));
@@ -38,7 +38,7 @@ public sealed class SyntheticPlanningTreeTests
     [TestCase(1.0, 12)]
     public void Completes_plans_in_plan_order(double fraction, int completed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 4, PlansPerPhase = 3, CompletedFraction = fraction });
 
         var summaries = PlanFiles(tree, "-SUMMARY.md").Select(PlanIdOf).ToList();
@@ -50,7 +50,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void File_sizes_are_realistic()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 10, PlansPerPhase = 10, CompletedFraction = 1, LineEndings = LineEndingStyle.CrLf, Bom = true });
 
         foreach (var plan in PlanFiles(tree, "-PLAN.md"))
@@ -67,9 +67,9 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void Same_seed_gives_the_same_bytes_and_another_seed_does_not()
     {
-        using var a = new TempFolder();
-        using var b = new TempFolder();
-        using var c = new TempFolder();
+        using var a = new TempDirectory();
+        using var b = new TempDirectory();
+        using var c = new TempDirectory();
         var options = new SyntheticTreeOptions { Phases = 6, PlansPerPhase = 5, CompletedFraction = 0.7, Seed = 42, ArchivedPhases = 2 };
         var first = SyntheticPlanningTree.Write(a.Path, options);
         var second = SyntheticPlanningTree.Write(b.Path, options);
@@ -91,7 +91,7 @@ public sealed class SyntheticPlanningTreeTests
     [TestCase(LineEndingStyle.CrLf, true)]
     public void Line_endings_and_bom_are_honoured(LineEndingStyle endings, bool bom)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { LineEndings = endings, Bom = bom, ArchivedPhases = 1 });
 
         foreach (var file in tree.Files)
@@ -117,7 +117,7 @@ public sealed class SyntheticPlanningTreeTests
     [TestCase(30, 9, 0.4, 10, 7)]
     public void State_numbers_are_self_consistent_and_match_the_folders(int phases, int plans, double fraction, int archived, int seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions
         {
             Phases = phases, PlansPerPhase = plans, CompletedFraction = fraction, ArchivedPhases = archived, Seed = seed,
@@ -202,7 +202,7 @@ public sealed class SyntheticPlanningTreeTests
     [TestCase(3, 2, 1.0, 2)]
     public void Roadmap_derived_parts_match_the_folders(int phases, int plans, double fraction, int archived)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = phases, PlansPerPhase = plans, CompletedFraction = fraction, ArchivedPhases = archived });
         var roadmap = tree.ReadFile("ROADMAP.md");
         var disk = DiskFacts.Read(tree);
@@ -247,7 +247,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void Summary_durations_use_a_mix_of_styles_and_dates_increase()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 20, PlansPerPhase = 10, CompletedFraction = 1, Seed = 9 });
         var disk = DiskFacts.Read(tree);
 
@@ -261,7 +261,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void ReplaceOnce_returns_the_position_and_the_other_helpers_keep_the_file_list()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { LineEndings = LineEndingStyle.CrLf, Bom = true, CompletedFraction = 0.5 });
         var before = tree.ReadFile("STATE.md");
         var lineIndex = before.Split("\r\n").ToList().FindIndex(l => l.StartsWith("Progress: ", StringComparison.Ordinal));
@@ -293,7 +293,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void Ten_thousand_plans_generate_in_a_few_seconds()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var watch = Stopwatch.StartNew();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 200, PlansPerPhase = 50, CompletedFraction = 0.8, ArchivedPhases = 20 });
         watch.Stop();
@@ -311,7 +311,7 @@ public sealed class SyntheticPlanningTreeTests
     [Test]
     public void Invalid_options_are_rejected()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var act = () => SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 0 });
         act.Should().Throw<ArgumentOutOfRangeException>();
         act = () => SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { CompletedFraction = 1.5 });

@@ -1,9 +1,9 @@
 namespace PlanState.Tests.Fixtures;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+internal sealed class TempDirectory : IDisposable
 {
-    public TempFolder()
+    public TempDirectory()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planstate-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);

@@ -54,7 +54,7 @@ public class TextEditApplierTests
     [Test]
     public void A_real_seed_changes_only_the_bar()
     {
-        var bytes = SharedFiles.Seed("000");
+        var bytes = RepositoryLayout.SeedBytes("000");
         var original = SourceText.FromBytes(File, bytes);
 
         var result = TextEditApplier.Apply(original, new[] { Replace(original, "[██░░░░░░░░] 50%", "[█████░░░░░] 50%") });

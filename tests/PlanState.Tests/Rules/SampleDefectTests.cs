@@ -40,14 +40,8 @@ public class SampleDefectTests
     [TestCaseSource(nameof(StaleCases))]
     public void One_stale_value_gives_one_fixable_finding_at_its_text(string code, string file, string oldText, string newText, string? marker)
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
-        var (line, column) = copy.Replace(file, oldText, newText, marker);
+        var (finding, analysis) = SeedOneDefect(code, file, oldText, newText, marker);
 
-        var analysis = new PlanStateEngine().Analyze(copy.Root);
-
-        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
-        finding.Code.Should().Be(code);
-        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
         finding.Fixable.Should().BeTrue();
         analysis.Edits.Should().ContainSingle();
     }
@@ -55,7 +49,7 @@ public class SampleDefectTests
     [Test]
     public void The_sample_is_clean()
     {
-        var analysis = new PlanStateEngine().Analyze(RepositoryPaths.Sample);
+        var analysis = new PlanStateEngine().Analyze(RepositoryLayout.SamplePlanningFolder);
 
         analysis.Findings.Should().BeEmpty();
         analysis.Edits.Should().BeEmpty();
@@ -64,7 +58,7 @@ public class SampleDefectTests
     [Test]
     public void Plans_line_count_is_stale()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var text = File.ReadAllText(copy.PathOf(Roadmap));
         var section = text.IndexOf("Phase 3: Offline Photo Queue", StringComparison.Ordinal);
         var plansLine = text.IndexOf("**Plans:** 3 plans", section, StringComparison.Ordinal);
@@ -78,7 +72,7 @@ public class SampleDefectTests
     [Test]
     public void A_phase_missing_from_the_by_phase_table_gets_a_row_in_phase_order()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var (line, _) = copy.Replace(State, "| 2.1 | 2/2 | 26 min | 13 min |\n", string.Empty);
 
         var analysis = new PlanStateEngine().Analyze(copy.Root);
@@ -92,7 +86,7 @@ public class SampleDefectTests
     [Test]
     public void A_phase_missing_from_the_roadmap_table_gets_a_row_in_the_style_of_the_others()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         copy.Replace(Roadmap, "| 2.1. Conflict Resolution Hotfix | v1.1 | 2/2 | Complete | 2026-02-11 |\n", string.Empty);
 
         var analysis = new PlanStateEngine().Analyze(copy.Root);
@@ -116,14 +110,8 @@ public class SampleDefectTests
     [TestCaseSource(nameof(ContradictionCases))]
     public void One_contradiction_gives_one_error_that_is_not_fixable(string code, string file, string oldText, string newText, string? marker)
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
-        var (line, column) = copy.Replace(file, oldText, newText, marker);
+        var (finding, analysis) = SeedOneDefect(code, file, oldText, newText, marker);
 
-        var analysis = new PlanStateEngine().Analyze(copy.Root);
-
-        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
-        finding.Code.Should().Be(code);
-        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
         finding.Severity.Should().Be(Severity.Error);
         finding.Fixable.Should().BeFalse();
         analysis.Edits.Should().BeEmpty();
@@ -132,7 +120,7 @@ public class SampleDefectTests
     [Test]
     public void Last_activity_naming_a_plan_without_summary_is_a_contradiction()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var (line, column) = copy.Replace(State, "Last activity: 2026-02-17 — Completed 03-02-PLAN.md", "Last activity: 2026-02-17 — Completed 03-03-PLAN.md", "03-03");
         copy.Replace(State, "Stopped at: Completed 03-02-PLAN.md", "Stopped at: Completed 03-03-PLAN.md");
 
@@ -143,7 +131,7 @@ public class SampleDefectTests
     [Test]
     public void An_orphan_summary_is_a_contradiction_at_its_file()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         copy.Write("phases/04-sync-status-ui/04-07-SUMMARY.md", "---\nphase: 04-sync-status-ui\nplan: 07\nduration: 5 min\ncompleted: 2026-02-18\n---\n\n# Summary\n");
 
         var finding = ErrorsAndWarnings(new PlanStateEngine().Analyze(copy.Root)).Should().ContainSingle().Subject;
@@ -153,7 +141,7 @@ public class SampleDefectTests
     [Test]
     public void An_unknown_current_phase_is_a_contradiction()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var (line, column) = copy.Replace(State, "Phase: 3 of 4", "Phase: 9 of 4", "9");
         copy.Replace(State, "**Current focus:** Phase 3", "**Current focus:** Phase 9");
 
@@ -164,7 +152,7 @@ public class SampleDefectTests
     [Test]
     public void A_gap_in_plan_numbering_is_a_warning()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         File.Move(copy.PathOf("phases/04-sync-status-ui/04-03-PLAN.md"), copy.PathOf("phases/04-sync-status-ui/04-05-PLAN.md"));
         copy.Replace(Roadmap, "- [ ] 04-03-PLAN.md", "- [ ] 04-05-PLAN.md");
 
@@ -175,7 +163,7 @@ public class SampleDefectTests
     [Test]
     public void An_unreadable_summary_duration_is_reported_and_nothing_it_makes_uncertain_is_rewritten()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var text = File.ReadAllText(copy.PathOf(Summary0301));
         var start = text.IndexOf("duration:", StringComparison.Ordinal);
         var end = text.IndexOf('\n', start);
@@ -190,7 +178,7 @@ public class SampleDefectTests
     [Test]
     public void A_bare_number_duration_is_read_as_minutes_with_a_warning()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var text = File.ReadAllText(copy.PathOf(Summary0301));
         var start = text.IndexOf("duration:", StringComparison.Ordinal);
         var end = text.IndexOf('\n', start);
@@ -205,7 +193,7 @@ public class SampleDefectTests
     [Test]
     public void An_unrecognised_progress_line_is_a_warning_and_is_left_alone()
     {
-        using var copy = new PlanningCopy(RepositoryPaths.Sample);
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
         var (line, column) = copy.Replace(State, "Progress: [██████░░░░] 64% (7/11 plans)", "Progress: about two thirds", "about");
 
         var analysis = new PlanStateEngine().Analyze(copy.Root);
@@ -213,6 +201,20 @@ public class SampleDefectTests
         var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
         (finding.Code, finding.Span.Line, finding.Span.Column).Should().Be(("PLAN1006", line, column));
         analysis.Edits.Should().BeEmpty();
+    }
+
+    /// <summary>Seeds one defect into a copy of the sample; exactly one finding, with <paramref name="code"/>, at the defect.</summary>
+    private static (Finding Finding, PlanningAnalysis Analysis) SeedOneDefect(string code, string file, string oldText, string newText, string? marker)
+    {
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
+        var (line, column) = copy.Replace(file, oldText, newText, marker);
+
+        var analysis = new PlanStateEngine().Analyze(copy.Root);
+
+        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
+        finding.Code.Should().Be(code);
+        (finding.Span.File, finding.Span.Line, finding.Span.Column).Should().Be((file, line, column));
+        return (finding, analysis);
     }
 
     private static IReadOnlyList<Finding> ErrorsAndWarnings(PlanningAnalysis analysis) =>

@@ -14,7 +14,7 @@ public class SyntheticDefectTests
     private const string State = "STATE.md";
     private const string Roadmap = "ROADMAP.md";
 
-    private static GeneratedTree Generate(TempFolder temp) =>
+    private static GeneratedTree Generate(TempDirectory temp) =>
         SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 4, PlansPerPhase = 3, CompletedFraction = 0.6, Seed = 7 });
 
     private static IReadOnlyList<Finding> ErrorsAndWarnings(GeneratedTree tree) =>
@@ -36,7 +36,7 @@ public class SyntheticDefectTests
     [TestCase(5, 4, 0.0, 9, 0, LineEndingStyle.CrLf, false)]
     public void Generated_trees_are_clean(int phases, int plans, double completed, int seed, int archived, LineEndingStyle endings, bool bom)
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = phases, PlansPerPhase = plans, CompletedFraction = completed, Seed = seed, ArchivedPhases = archived, LineEndings = endings, Bom = bom });
 
         var analysis = new PlanStateEngine().Analyze(tree.Root);
@@ -48,7 +48,7 @@ public class SyntheticDefectTests
     [Test]
     public void Orphan_summary()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         tree.WriteFile("phases/04-sync-ui/04-07-SUMMARY.md", "---\nphase: 04-sync-ui\nplan: 07\nduration: 5 min\ncompleted: 2025-03-05\n---\n\n# Summary\n");
 
@@ -58,7 +58,7 @@ public class SyntheticDefectTests
     [Test]
     public void Two_phase_folders_with_the_same_number()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         tree.WriteFile("phases/04-sync-ui-v2/04-CONTEXT.md", "# Context\n");
 
@@ -68,7 +68,7 @@ public class SyntheticDefectTests
     [Test]
     public void Roadmap_phase_ticked_while_summaries_are_missing()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(Roadmap, "- [ ] **Phase 3: Reporting Rollout**", "- [x] **Phase 3: Reporting Rollout**");
 
@@ -78,7 +78,7 @@ public class SyntheticDefectTests
     [Test]
     public void Roadmap_phase_without_a_folder_while_later_phases_have_one()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(Roadmap, "### Phase 3: Reporting Rollout", "### Phase 2.5: Audit Spike (INSERTED)\n**Goal**: Check the audit trail\n**Plans:** TBD\n\n### Phase 3: Reporting Rollout");
 
@@ -92,7 +92,7 @@ public class SyntheticDefectTests
     [Test]
     public void Phase_folder_not_in_roadmap()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         tree.WriteFile("phases/05-hardening/05-CONTEXT.md", "# Context\n");
         tree.ReplaceOnce(State, "  total_phases: 4", "  total_phases: 5");
@@ -104,7 +104,7 @@ public class SyntheticDefectTests
     [Test]
     public void Decimal_folder_is_not_its_integer_phase()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         tree.WriteFile("phases/02.1-hotfix/02.1-CONTEXT.md", "# Context\n");
         tree.ReplaceOnce(State, "  total_phases: 4", "  total_phases: 5");
@@ -116,7 +116,7 @@ public class SyntheticDefectTests
     [Test]
     public void State_points_at_a_phase_that_does_not_exist()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(State, "Phase: 3 of 4", "Phase: 9 of 4");
         tree.ReplaceOnce(State, "**Current focus:** Phase 3", "**Current focus:** Phase 9");
@@ -127,7 +127,7 @@ public class SyntheticDefectTests
     [Test]
     public void Plan_position_past_the_phase_plan_count()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(State, "Plan: 1 of 3", "Plan: 4 of 3");
 
@@ -137,7 +137,7 @@ public class SyntheticDefectTests
     [Test]
     public void Last_activity_names_a_plan_without_summary()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(State, "— Completed 03-01-PLAN.md", "— Completed 03-02-PLAN.md");
         tree.ReplaceOnce(State, "Stopped at: Completed 03-01-PLAN.md", "Stopped at: Completed 03-02-PLAN.md");
@@ -148,7 +148,7 @@ public class SyntheticDefectTests
     [Test]
     public void Stopped_at_and_last_activity_name_different_plans()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(State, "Stopped at: Completed 03-01-PLAN.md", "Stopped at: Completed 02-03-PLAN.md");
 
@@ -158,7 +158,7 @@ public class SyntheticDefectTests
     [Test]
     public void Summary_phase_disagrees_with_its_folder()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         const string file = "phases/01-export-integration/01-01-SUMMARY.md";
         var at = tree.ReplaceOnce(file, "phase: 01-export-integration", "phase: 02-sync-infrastructure");
@@ -169,7 +169,7 @@ public class SyntheticDefectTests
     [Test]
     public void Completed_count_greater_than_its_total()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Generate(temp);
         var at = tree.ReplaceOnce(State, "  completed_plans: 7", "  completed_plans: 13");
 

@@ -3,7 +3,7 @@ namespace PlanState.Tests.Support;
 /// <summary>A copy of a planning folder in a temp folder, with helpers to seed one defect and find where it is.</summary>
 public sealed class PlanningCopy : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempDirectory temp = new();
 
     public PlanningCopy(string source)
     {

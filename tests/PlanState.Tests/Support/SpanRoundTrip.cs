@@ -59,4 +59,50 @@ public static class SpanRoundTrip
             if (trend.TrendWord is not null) Check(trend.TrendWord.Span, trend.TrendWord.Value, "Trend");
         }
     }
+
+    public static void AssertAllSpansExact(SourceText text, RoadmapDocument roadmap)
+    {
+        void Check(Located<string>? located, string what)
+        {
+            if (located is not null)
+            {
+                text.Slice(located.Span).Should().Be(located.Value, $"the span of {what} must cover exactly its text");
+                text.Span(located.Span.Start, located.Span.Length).Should().Be(located.Span);
+            }
+        }
+
+        foreach (var section in roadmap.Sections)
+        {
+            text.Slice(section.HeadingSpan).Should().Contain("Phase");
+            if (section.PlansLine is { } plans)
+            {
+                Check(plans.Value, "a Plans: line");
+                if (plans.CountSpan is { } count)
+                {
+                    text.Slice(count).TrimStart('0').PadLeft(1, '0').Should().Be(plans.Count!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            foreach (var item in section.PlanItems)
+            {
+                text.Slice(item.CheckboxSpan).Should().BeOneOf(" ", "x", "X");
+                (text.Slice(item.CheckboxSpan) != " ").Should().Be(item.Checked);
+                text.Slice(item.LineSpan).Should().Contain(item.PlanId);
+            }
+        }
+
+        foreach (var item in roadmap.PhaseChecklist)
+        {
+            (text.Slice(item.CheckboxSpan) != " ").Should().Be(item.Checked);
+            Check(item.CompletedDate, "a completed date");
+        }
+
+        foreach (var row in roadmap.ProgressTable?.Rows ?? EquatableArray<ProgressTableRow>.Empty)
+        {
+            foreach (var cell in new[] { row.PhaseCell, row.MilestoneCell, row.PlansCell, row.StatusCell, row.CompletedCell })
+            {
+                Check(cell, "a progress table cell");
+            }
+        }
+    }
 }

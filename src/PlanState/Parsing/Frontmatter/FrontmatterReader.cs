@@ -21,6 +21,12 @@ public static class FrontmatterReader
     /// <summary>Deeper nesting than this is skipped: no planning key nests so deep, and it bounds recursion on hostile input.</summary>
     private const int MaxDepth = 64;
 
+    /// <summary>
+    /// How deep a malformed block is taken apart key by key. Each level re-parses the text below it, so this bounds
+    /// that work to a few passes; real frontmatter nests two or three levels (<c>key-files.created</c>).
+    /// </summary>
+    private const int MaxFallbackDepth = 8;
+
     public static FrontmatterReadResult Read(SourceText text)
     {
         var s = text.Text;
@@ -60,7 +66,7 @@ public static class FrontmatterReader
         }
 
         var entries = new List<FrontmatterEntry>();
-        new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0);
+        new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
 
         var bodyStart = TextLines.NextLineStart(s, closingEnd);
         ReportSecondBlock(text, bodyStart, problems);
@@ -117,7 +123,7 @@ public static class FrontmatterReader
         /// Reads <c>[start, end)</c>, whose entries' keys sit at column <paramref name="indent"/> (0-based), under the
         /// key path <paramref name="prefix"/>. On a YAML error it splits the region into entries and reads each alone.
         /// </summary>
-        public void ReadRegion(int start, int end, string prefix, int indent)
+        public void ReadRegion(int start, int end, string prefix, int indent, int depth)
         {
             if (TryParse(start, end, prefix, out var error))
             {
@@ -128,7 +134,7 @@ public static class FrontmatterReader
             var failures = 0;
             foreach (var chunk in chunks)
             {
-                if (!ReadChunk(chunk, prefix, indent))
+                if (!ReadChunk(chunk, prefix, indent, depth))
                 {
                     failures++;
                 }
@@ -142,7 +148,7 @@ public static class FrontmatterReader
         }
 
         /// <summary>Reads one entry; returns false when it (or something in it) could not be read and was reported.</summary>
-        private bool ReadChunk(EntryChunk chunk, string prefix, int indent)
+        private bool ReadChunk(EntryChunk chunk, string prefix, int indent, int depth)
         {
             var before = problems.Count;
             if (TryParse(chunk.Start, chunk.End, prefix, out var error))
@@ -153,12 +159,13 @@ public static class FrontmatterReader
             var keyPath = chunk.Key is null ? null : Join(prefix, chunk.Key);
 
             // `metrics:` with a nested mapping: read the children one by one, so one bad child costs only itself.
-            if (keyPath is not null && chunk.InlineValueEmpty && chunk.ChildrenStart < chunk.End)
+            // Each level re-parses what is below it, so the descent stops at MaxFallbackDepth: hostile nesting stays linear.
+            if (keyPath is not null && chunk.InlineValueEmpty && chunk.ChildrenStart < chunk.End && depth < MaxFallbackDepth)
             {
                 var childIndent = EntrySplitter.NestedMappingIndent(text.Text, chunk.ChildrenStart, chunk.End);
                 if (childIndent > indent)
                 {
-                    ReadRegion(chunk.ChildrenStart, chunk.End, keyPath, childIndent);
+                    ReadRegion(chunk.ChildrenStart, chunk.End, keyPath, childIndent, depth + 1);
                     return problems.Count == before;
                 }
             }
@@ -197,6 +204,13 @@ public static class FrontmatterReader
         private bool TryParse(int start, int end, string prefix, out YamlException? error)
         {
             var found = new List<FrontmatterEntry>();
+            if (FlowNestingExceeds(text.Text, start, end, MaxDepth, out var at))
+            {
+                // YamlDotNet's scanner rechecks every open flow level at each token: quadratic on hostile nesting.
+                error = new YamlException(new Mark(at - start, 1, 1), new Mark(at - start, 1, 1), $"brackets nest more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels deep");
+                return false;
+            }
+
             try
             {
                 var parser = new Parser(new StringReader(text.Text.Substring(start, end - start)));
@@ -327,6 +341,36 @@ public static class FrontmatterReader
 
             return scalar.Value;
         }
+    }
+
+    /// <summary>
+    /// True when <c>[</c> and <c>{</c> in <c>[start, end)</c> open more than <paramref name="limit"/> levels at once
+    /// (quotes are not tracked: a planning value never holds that many brackets); <paramref name="at"/> is the
+    /// bracket that went past the limit.
+    /// </summary>
+    internal static bool FlowNestingExceeds(string text, int start, int end, int limit, out int at)
+    {
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            switch (text[i])
+            {
+                case '[' or '{':
+                    if (++depth > limit)
+                    {
+                        at = i;
+                        return true;
+                    }
+
+                    break;
+                case ']' or '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        at = -1;
+        return false;
     }
 
     private static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + "." + key;

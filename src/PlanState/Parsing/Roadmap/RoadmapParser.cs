@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Syntax;
 using PlanState.Diagnostics;
 using PlanState.Model;
+using PlanState.Parsing.Markdown;
 using PlanState.Text;
 using SourceSpan = PlanState.Text.SourceSpan;
 
@@ -30,6 +31,11 @@ public static class RoadmapParser
         }
 
         var walker = new RoadmapWalker(text, ParseSegment);
+        if (MarkdownNesting.FindTooDeepLine(text.Text) is { } deepLine)
+        {
+            return Unreadable(text, text.Span(text.LineStart(deepLine), 0), $"{text.File} line {deepLine} nests lists or quotes more than {MarkdownNesting.MaxContainerDepth} deep (or indents more than {MarkdownNesting.MaxIndent} blanks); the file is not read as markdown");
+        }
+
         MarkdownDocument? document;
         try
         {
@@ -38,21 +44,21 @@ public static class RoadmapParser
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Markdig is not expected to fail, but a build must never break on a file's content.
-            return new RoadmapDocument(
-                text.File,
-                EquatableArray<RoadmapPhaseSection>.Empty,
-                EquatableArray<PhaseChecklistItem>.Empty,
-                EquatableArray<RoadmapMilestone>.Empty,
-                null,
-                EquatableArray.Create(new Finding(
-                    InputProblems.UnreadableFile,
-                    SourceSpan.FileStart(text.File),
-                    $"ROADMAP.md could not be read as markdown: {ex.Message}")));
+            return Unreadable(text, SourceSpan.FileStart(text.File), $"ROADMAP.md could not be read as markdown: {ex.Message}");
         }
 
         walker.WalkDocument(document);
         return walker.Build();
     }
+
+    private static RoadmapDocument Unreadable(SourceText text, SourceSpan span, string message) =>
+        new(
+            text.File,
+            EquatableArray<RoadmapPhaseSection>.Empty,
+            EquatableArray<PhaseChecklistItem>.Empty,
+            EquatableArray<RoadmapMilestone>.Empty,
+            null,
+            EquatableArray.Create(new Finding(InputProblems.UnreadableFile, span, message)));
 
     private static MarkdownDocument? ParseSegment(string markdown)
     {

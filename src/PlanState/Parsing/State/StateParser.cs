@@ -16,7 +16,7 @@ public static class StateParser
     {
         var problems = new List<Finding>();
         var bodyStart = frontmatter?.BodyStart ?? 0;
-        var outline = MarkdownOutline.Outline(text, bodyStart);
+        var outline = Outline(text, bodyStart, problems);
         var fields = StateFields.Collect(text, outline);
 
         var position = new StatePosition(
@@ -115,6 +115,26 @@ public static class StateParser
         }
 
         return new StateVelocity(count, ReadDuration(text, average, problems), ReadDuration(text, execution, problems));
+    }
+
+    /// <summary>Markdig gives up on pathological input (nesting past its depth limit): then no field is read, and that is reported.</summary>
+    private static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart, List<Finding> problems)
+    {
+        if (MarkdownNesting.FindTooDeepLine(text.Text) is { } deepLine)
+        {
+            problems.Add(new Finding(InputProblems.UnreadableFile, text.Span(text.LineStart(deepLine), 0), $"{text.File} line {deepLine} nests lists or quotes more than {MarkdownNesting.MaxContainerDepth} deep (or indents more than {MarkdownNesting.MaxIndent} blanks); the file is not read as markdown"));
+            return Array.Empty<OutlineBlock>();
+        }
+
+        try
+        {
+            return MarkdownOutline.Outline(text, bodyStart);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            problems.Add(new Finding(InputProblems.UnreadableFile, SourceSpan.FileStart(text.File), $"{text.File} could not be read as markdown: {ex.Message}"));
+            return Array.Empty<OutlineBlock>();
+        }
     }
 
     private static Located<DurationValue>? ReadDuration(SourceText text, StateField? field, List<Finding> problems)

@@ -11,7 +11,7 @@ public class SeedParsingTests
 {
     private static (SourceText Text, StateDocument Document) Parse(string seed)
     {
-        var text = SourceText.FromBytes("STATE.md", File.ReadAllBytes(RepositoryPaths.Seed(seed)));
+        var text = SourceText.FromBytes("STATE.md", File.ReadAllBytes(RepositoryLayout.SeedPath(seed)));
         var frontmatter = FrontmatterReader.Read(text).Frontmatter;
         return (text, StateParser.Parse(text, frontmatter));
     }
@@ -169,7 +169,7 @@ public class SeedParsingTests
     [Test]
     public void Every_span_of_the_sample_state_points_at_its_text()
     {
-        var text = SourceText.FromBytes("STATE.md", File.ReadAllBytes(Path.Combine(RepositoryPaths.Sample, "STATE.md")));
+        var text = SourceText.FromBytes("STATE.md", File.ReadAllBytes(Path.Combine(RepositoryLayout.SamplePlanningFolder, "STATE.md")));
         var state = StateParser.Parse(text, FrontmatterReader.Read(text).Frontmatter);
 
         state.Problems.Should().BeEmpty();
@@ -189,7 +189,7 @@ public class SeedParsingTests
     [TestCase("004")]
     public void Seeds_parse_the_same_with_crlf_and_a_bom(string seed)
     {
-        var lf = File.ReadAllText(RepositoryPaths.Seed(seed)).Replace("\r\n", "\n");
+        var lf = File.ReadAllText(RepositoryLayout.SeedPath(seed)).Replace("\r\n", "\n");
         var crlf = "\uFEFF" + lf.Replace("\n", "\r\n");
         var text = SourceText.FromBytes("STATE.md", System.Text.Encoding.UTF8.GetBytes(crlf));
         text.HasBom.Should().BeTrue();

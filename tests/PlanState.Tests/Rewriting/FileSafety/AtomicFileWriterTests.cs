@@ -7,10 +7,10 @@ namespace PlanState.Tests.Rewriting.FileSafety;
 
 public class AtomicFileWriterTests
 {
-    private TempFolder folder = null!;
+    private TempDirectory folder = null!;
 
     [SetUp]
-    public void SetUp() => folder = new TempFolder();
+    public void SetUp() => folder = new TempDirectory();
 
     [TearDown]
     public void TearDown() => folder.Dispose();

@@ -16,10 +16,10 @@ public class PlanningFileWriterTests
 
     private static readonly DateTime OldTime = new(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
 
-    private TempFolder folder = null!;
+    private TempDirectory folder = null!;
 
     [SetUp]
-    public void SetUp() => folder = new TempFolder();
+    public void SetUp() => folder = new TempDirectory();
 
     [TearDown]
     public void TearDown() => folder.Dispose();
@@ -65,7 +65,7 @@ public class PlanningFileWriterTests
     [Test]
     public void Writes_a_real_seed_with_only_the_bar_changed()
     {
-        var seed = SharedFiles.Seed("000");
+        var seed = RepositoryLayout.SeedBytes("000");
         var state = Analysed("STATE.md", seed);
 
         var outcome = PlanningFileWriter.WriteAll(folder.Path, new[] { Rewrite(state, ("[██░░░░░░░░] 50%", "[█████░░░░░] 50%")) }, Quick);

@@ -11,12 +11,12 @@ public class StateFileLockTests
         RetryDelay = TimeSpan.FromMilliseconds(20),
     };
 
-    private TempFolder folder = null!;
+    private TempDirectory folder = null!;
 
     private string LockPath => folder.File("STATE.md.lock");
 
     [SetUp]
-    public void SetUp() => folder = new TempFolder();
+    public void SetUp() => folder = new TempDirectory();
 
     [TearDown]
     public void TearDown() => folder.Dispose();

@@ -1,0 +1,96 @@
+namespace PlanState.Parsing.Markdown;
+
+/// <summary>
+/// A linear pre-check before Markdig: a line that opens hundreds of lists or quotes (or starts with thousands of
+/// blanks) is never real planning text, and Markdig's time on such a line grows with size × depth.
+/// </summary>
+public static class MarkdownNesting
+{
+    /// <summary>More container levels on one line than any real file has (real files nest a handful).</summary>
+    public const int MaxContainerDepth = 64;
+
+    /// <summary>More leading blanks than any real file indents.</summary>
+    public const int MaxIndent = 512;
+
+    /// <summary>The first 1-based line that nests deeper than the limits, or null when every line is within them.</summary>
+    public static int? FindTooDeepLine(string text)
+    {
+        var line = 1;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var (depth, indent, next) = ScanLinePrefix(text, i);
+            if (depth > MaxContainerDepth || indent > MaxIndent)
+            {
+                return line;
+            }
+
+            // Skip to the next line.
+            i = next;
+            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            i++;
+            line++;
+        }
+
+        return null;
+    }
+
+    /// <summary>Counts the quote and list markers that open a line, and its blanks.</summary>
+    private static (int Depth, int Indent, int Next) ScanLinePrefix(string text, int i)
+    {
+        var depth = 0;
+        var indent = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t')
+            {
+                indent++;
+                i++;
+            }
+            else if (c == '>')
+            {
+                depth++;
+                i++;
+            }
+            else if (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] is ' ' or '\t')
+            {
+                depth++;
+                i += 2;
+            }
+            else if (char.IsDigit(c))
+            {
+                var j = i;
+                while (j < text.Length && j - i < 9 && char.IsDigit(text[j]))
+                {
+                    j++;
+                }
+
+                if (j + 1 < text.Length && text[j] is '.' or ')' && text[j + 1] is ' ' or '\t')
+                {
+                    depth++;
+                    i = j + 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return (depth, indent, i);
+    }
+}
