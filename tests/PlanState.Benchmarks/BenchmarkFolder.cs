@@ -15,6 +15,14 @@ public sealed class BenchmarkFolder : IDisposable
     {
         directory = Path.Combine(Path.GetTempPath(), $"planstate-bench-{plans}-{Guid.NewGuid():N}");
         Tree = BenchmarkTrees.Write(directory, plans);
+
+        // A folder nobody is editing: files written in the last seconds are hashed again until their stamps settle.
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in Tree.Files)
+        {
+            File.SetLastWriteTimeUtc(Tree.FullPath(file), anHourAgo);
+        }
+
         summaryPath = Tree.FullPath(BenchmarkTrees.EditableSummary(Tree));
         original = File.ReadAllBytes(summaryPath);
 

@@ -9,13 +9,24 @@ namespace PlanState.Incremental;
 /// listing. Equal stamps mean the file is not read again.
 /// </summary>
 /// <remarks>
-/// The trade-off: an edit that keeps the length and lands within the file system's timestamp resolution of the
-/// previous write (a same-size edit in the same tick: 100 ns on NTFS, 1 ns on ext4, but 1-2 s on FAT and some
-/// network shares) goes unseen until the file changes again. Reading and hashing every file instead would cost a
-/// no-change analysis as much as a cold one. When the stamp differs, the content hash decides, so a touched but
-/// unchanged file is read but not parsed again.
+/// The trade-off: a stamp cannot see an edit that keeps the length and lands in the same timestamp tick as the write
+/// before it. Ticks are coarser than they look: Linux stamps files from a clock that advances once per scheduler tick
+/// (1-10 ms, whatever ext4's nanosecond field suggests), FAT keeps 2 s, some network shares 1 s. Like git's "racily
+/// clean" index entries, a stamp is therefore trusted only once the content was verified at least
+/// <see cref="RacyWindowTicks"/> after the file's last write: a file written just before (or while) it was read is read
+/// and hashed again on the next run, until it has been quiet for that long. What is left unseen is a same-size edit
+/// that a clock set backwards stamps with an old time. Reading and hashing every file instead would cost a no-change
+/// analysis as much as a cold one. When the stamp differs, the content hash decides, so a touched but unchanged file
+/// is read but not parsed again.
 /// </remarks>
-internal readonly record struct FileStamp(long Length, long LastWriteUtcTicks);
+internal readonly record struct FileStamp(long Length, long LastWriteUtcTicks)
+{
+    /// <summary>3 s: more than FAT's 2 s resolution and any kernel clock tick.</summary>
+    public const long RacyWindowTicks = 3 * TimeSpan.TicksPerSecond;
+
+    /// <summary>True when content verified at <paramref name="verifiedAtUtcTicks"/> still matches a file with this stamp.</summary>
+    public bool IsSettledAt(long verifiedAtUtcTicks) => verifiedAtUtcTicks - LastWriteUtcTicks >= RacyWindowTicks;
+}
 
 /// <summary>One entry of a folder listing. <see cref="Info"/> is kept for links only, which the loop check resolves.</summary>
 internal readonly struct ListedEntry

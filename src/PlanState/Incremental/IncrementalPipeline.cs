@@ -182,6 +182,7 @@ internal sealed class WholeFileStep<TDocument>
     private readonly string file;
     private readonly Func<FileLoadResult, ParsedFile<TDocument>> parse;
     private FileStamp? stamp;
+    private bool settled;
     private ParsedFile<TDocument>? output;
 
     public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse)
@@ -193,11 +194,12 @@ internal sealed class WholeFileStep<TDocument>
     public void Reset()
     {
         stamp = null;
+        settled = false;
         output = null;
     }
 
     /// <summary>False when the file's stamp is the cached one (checked again, cheaply, by <see cref="Refresh"/>).</summary>
-    public bool NeedsParse(string root) => output is null || Stamp(root) is not { } current || current != stamp;
+    public bool NeedsParse(string root) => output is null || !settled || Stamp(root) is not { } current || current != stamp;
 
     public ParsedFile<TDocument> Refresh(string root, IncrementalRunTrace.Builder trace)
     {
@@ -217,7 +219,7 @@ internal sealed class WholeFileStep<TDocument>
             return missing;
         }
 
-        if (output is not null && stamp == current)
+        if (output is not null && settled && stamp == current)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);
             return output;
@@ -229,6 +231,7 @@ internal sealed class WholeFileStep<TDocument>
         if (output?.Source is { } cachedSource && load.Text is { } text && text.ContentHash == cachedSource.ContentHash && text.Equals(cachedSource))
         {
             stamp = current;
+            settled = current.Value.IsSettledAt(DateTime.UtcNow.Ticks);
             trace.RecordCached(IncrementalStep.FileParse, 1);
             return output;
         }
@@ -240,6 +243,7 @@ internal sealed class WholeFileStep<TDocument>
             : IncrementalStepReason.Modified;
         trace.Record(IncrementalStep.FileParse, file, reason);
         stamp = load.Text is null ? null : current;
+        settled = current.Value.IsSettledAt(DateTime.UtcNow.Ticks);
         output = reason == IncrementalStepReason.Unchanged ? output : parsed;
         return output!;
     }

@@ -15,8 +15,8 @@ namespace PlanState.Incremental;
 /// It mirrors <see cref="PhaseFolderScanner"/> (whose output it must equal, and the tests check that it does), but
 /// keeps every result and redoes only what a changed listing calls for:
 /// <list type="bullet">
-/// <item>the listing (names, kinds, stamps) equals the last one: the folder is reused whole, no file is opened;</item>
-/// <item>else each file whose stamp changed is read (its head), and parsed again only if the bytes hash differently.</item>
+/// <item>the listing (names, kinds, stamps) equals the last one and every stamp is settled: the folder is reused whole, no file is opened;</item>
+/// <item>else each file whose stamp changed or is not settled yet is read (its head), and parsed again only if the bytes hash differently.</item>
 /// </list>
 /// </remarks>
 internal sealed class PhaseFolderStep
@@ -26,6 +26,9 @@ internal sealed class PhaseFolderStep
 
     private Dictionary<string, FileParse> files = new(StringComparer.Ordinal);
     private ListedEntry[]? listing;
+
+    /// <summary>True when every cached file's stamp can be trusted (see <see cref="FileStamp"/>): only then is an equal listing enough.</summary>
+    private bool allSettled;
 
     public PhaseFolderStep(string path, PhaseNumber number, string slug, string? archiveVersion)
     {
@@ -77,7 +80,7 @@ internal sealed class PhaseFolderStep
             return;
         }
 
-        if (Folder is not null && ListedEntry.SameListing(listing, entries))
+        if (Folder is not null && allSettled && ListedEntry.SameListing(listing, entries))
         {
             trace.RecordCached(IncrementalStep.FileParse, files.Count);
             return;
@@ -132,6 +135,7 @@ internal sealed class PhaseFolderStep
         RemoveFiles(files.Keys.Where(name => !next.ContainsKey(name)).ToList(), trace);
         files = next;
         listing = vanished ? null : entries;
+        allSettled = next.Values.All(f => f.IsSettled);
 
         Keep(Build(problems, plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal), summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal)));
     }
@@ -209,7 +213,7 @@ internal sealed class PhaseFolderStep
         // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
         if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
         {
-            if (cached.Stamp == stamp)
+            if (cached.Stamp == stamp && cached.IsSettled)
             {
                 trace.RecordCached(IncrementalStep.FileParse, 1);
                 return cached;
@@ -234,7 +238,7 @@ internal sealed class PhaseFolderStep
         if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Text.Length)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);
-            return cached.WithStamp(stamp);
+            return cached.Verified(stamp, DateTime.UtcNow.Ticks);
         }
 
         trace.FilesParsed++;
@@ -248,7 +252,7 @@ internal sealed class PhaseFolderStep
             output = cached!.Output;
         }
 
-        return new FileParse(id, kind, stamp, hash, load.Text?.Text.Length ?? -1, usedWholeFile, output);
+        return new FileParse(id, kind, stamp, DateTime.UtcNow.Ticks, hash, load.Text?.Text.Length ?? -1, usedWholeFile, output);
     }
 
     // The two parses below are PhaseFolderScanner's ReadPlan and ReadSummary, given the text already loaded.
@@ -296,11 +300,12 @@ internal sealed class PhaseFolderStep
     /// </summary>
     private sealed class FileParse
     {
-        public FileParse(PlanId id, PlanFileKind kind, FileStamp stamp, ulong? contentHash, int length, bool usedWholeFile, object output)
+        public FileParse(PlanId id, PlanFileKind kind, FileStamp stamp, long verifiedAtUtcTicks, ulong? contentHash, int length, bool usedWholeFile, object output)
         {
             Id = id;
             Kind = kind;
             Stamp = stamp;
+            IsSettled = stamp.IsSettledAt(verifiedAtUtcTicks);
             ContentHash = contentHash;
             Length = length;
             UsedWholeFile = usedWholeFile;
@@ -313,6 +318,9 @@ internal sealed class PhaseFolderStep
 
         public FileStamp Stamp { get; }
 
+        /// <summary>True when the content was read long enough after the last write for an equal stamp to prove it unchanged.</summary>
+        public bool IsSettled { get; }
+
         public ulong? ContentHash { get; }
 
         /// <summary>Chars of the text parsed, a second check beside the hash.</summary>
@@ -324,6 +332,7 @@ internal sealed class PhaseFolderStep
         /// <summary>A <see cref="PlanFile"/> or a <see cref="SummaryFile"/>.</summary>
         public object Output { get; }
 
-        public FileParse WithStamp(FileStamp stamp) => new(Id, Kind, stamp, ContentHash, Length, UsedWholeFile, Output);
+        /// <summary>The same parse, its content found unchanged at <paramref name="verifiedAtUtcTicks"/> under a new stamp.</summary>
+        public FileParse Verified(FileStamp stamp, long verifiedAtUtcTicks) => new(Id, Kind, stamp, verifiedAtUtcTicks, ContentHash, Length, UsedWholeFile, Output);
     }
 }

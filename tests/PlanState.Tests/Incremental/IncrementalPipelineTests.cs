@@ -1,5 +1,5 @@
 using PlanState.Incremental;
-using PlanState.Tests.Support;
+using PlanState.Testing;
 using static PlanState.Tests.Incremental.IncrementalTestSupport;
 
 namespace PlanState.Tests.Incremental;
@@ -19,7 +19,7 @@ public class IncrementalPipelineTests
     [Test]
     public void Changing_one_summary_in_a_500_plan_tree_reparses_one_file_reaggregates_one_phase_and_reuses_the_other_499_plans()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 50, plansPerPhase: 10);
         var engine = new PlanStateEngine();
         var before = engine.Analyze(tree.Root);
@@ -61,7 +61,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_second_analysis_with_no_change_reads_no_file_and_returns_the_cached_analysis()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 6, plansPerPhase: 4, completed: 0.6, archived: 2);
         var engine = new PlanStateEngine();
         var first = engine.Analyze(tree.Root);
@@ -84,7 +84,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_touched_file_with_the_same_bytes_is_read_but_not_parsed()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 3);
         var engine = new PlanStateEngine();
         var first = engine.Analyze(tree.Root);
@@ -103,7 +103,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_change_that_leaves_the_parse_equal_is_Unchanged_and_stops_there()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 3);
         var plan = tree.Files.First(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal));
         var engine = new PlanStateEngine();
@@ -123,7 +123,7 @@ public class IncrementalPipelineTests
     [Test]
     public void An_edit_past_the_frontmatter_of_a_long_plan_is_not_parsed_again()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 2, plansPerPhase: 2);
         var plan = tree.Files.First(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal));
         var engine = new PlanStateEngine();
@@ -141,7 +141,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_legacy_summary_whose_facts_sit_past_the_head_is_compared_on_its_whole_text()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 2, plansPerPhase: 2);
         var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
         var padding = string.Concat(Enumerable.Repeat("Notes that push the performance section past the first 4 KB.\n", 100));
@@ -161,7 +161,7 @@ public class IncrementalPipelineTests
     [Test]
     public void Added_and_deleted_files_and_folders_are_New_and_Removed()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 4, plansPerPhase: 2, completed: 0.5);
         var engine = new PlanStateEngine();
         engine.Analyze(tree.Root);
@@ -196,7 +196,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_state_edit_reparses_state_only_and_reuses_every_phase_and_the_calculations()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 4, plansPerPhase: 3, completed: 0.5);
         var engine = new PlanStateEngine();
         engine.Analyze(tree.Root);
@@ -217,7 +217,7 @@ public class IncrementalPipelineTests
     [Test]
     public void A_stale_state_is_rewritten_by_update_and_the_next_analysis_sees_the_written_file()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 2, completed: 0.5);
         var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
         var engine = new PlanStateEngine();
@@ -230,13 +230,36 @@ public class IncrementalPipelineTests
 
         after.Findings.Where(f => f.Fixable).Should().BeEmpty();
         after.Should().Be(FromScratch(tree.Root));
-        engine.LastRunTrace!.FilesRead.Should().Be(0, "Update's own last analysis already read what it wrote");
+        engine.LastRunTrace!.FilesRead.Should().Be(update.WrittenFiles.Count, "a file written seconds ago is hashed again until its stamp settles");
+        engine.LastRunTrace!.FilesParsed.Should().Be(0, "Update's own last analysis already parsed what it wrote");
+    }
+
+    [Test]
+    public void A_same_size_edit_in_the_same_timestamp_tick_as_the_previous_write_is_seen()
+    {
+        using var temp = new TempDirectory();
+        var tree = Tree(temp, phases: 2, plansPerPhase: 2);
+        var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
+        var path = tree.FullPath(summary);
+        var original = tree.ReadFile(summary);
+        var engine = new PlanStateEngine();
+        File.WriteAllText(path, original.Replace("\ncompleted: ", "\ncompleted: 1", StringComparison.Ordinal).Replace("\nphase: ", "\nphase:", StringComparison.Ordinal));
+        var written = File.GetLastWriteTimeUtc(path);
+        var first = engine.Analyze(tree.Root);
+
+        // Same length, same last write time: only the racy-stamp rule can tell that the bytes changed.
+        File.WriteAllText(path, original.Replace("\ncompleted: ", "\ncompleted: 2", StringComparison.Ordinal).Replace("\nphase: ", "\nphase:", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, written);
+        var second = engine.Analyze(tree.Root);
+
+        engine.LastRunTrace!.Of(IncrementalStep.FileParse).Should().Equal(new IncrementalStepRun(IncrementalStep.FileParse, summary, Modified));
+        second.Should().NotBe(first).And.Be(FromScratch(tree.Root));
     }
 
     [Test]
     public void The_engine_equals_a_from_scratch_analysis_after_every_edit_of_a_sequence()
     {
-        using var temp = new TempFolder();
+        using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 8, plansPerPhase: 3, completed: 0.7, archived: 2);
         var engine = new PlanStateEngine();
         var plans = tree.Files.Where(f => f.StartsWith("phases/", StringComparison.Ordinal) && f.EndsWith("-PLAN.md", StringComparison.Ordinal)).ToList();
@@ -271,7 +294,7 @@ public class IncrementalPipelineTests
         var roots = Directory.GetDirectories(corpus)
             .Select(d => Path.Combine(d, ".planning"))
             .Where(Directory.Exists)
-            .Append(RepositoryPaths.Sample)
+            .Append(RepositoryLayout.SamplePlanningFolder)
             .ToList();
         roots.Should().HaveCountGreaterThan(10);
 
@@ -287,8 +310,8 @@ public class IncrementalPipelineTests
     [Test]
     public void One_engine_serves_concurrent_analyses_and_switches_roots()
     {
-        using var temp1 = new TempFolder();
-        using var temp2 = new TempFolder();
+        using var temp1 = new TempDirectory();
+        using var temp2 = new TempDirectory();
         var tree1 = Tree(temp1, phases: 5, plansPerPhase: 3, completed: 0.5);
         var tree2 = Tree(temp2, phases: 3, plansPerPhase: 2, completed: 1.0);
         var expected1 = FromScratch(tree1.Root);

@@ -3,7 +3,6 @@ using PlanState.Model;
 using PlanState.Parsing;
 using PlanState.Rules;
 using PlanState.Testing;
-using PlanState.Tests.Support;
 
 namespace PlanState.Tests.Incremental;
 
@@ -11,8 +10,14 @@ namespace PlanState.Tests.Incremental;
 internal static class IncrementalTestSupport
 {
     /// <summary>Writes a tree in <paramref name="temp"/>: <paramref name="phases"/> × <paramref name="plansPerPhase"/> plans.</summary>
-    public static GeneratedTree Tree(TempFolder temp, int phases, int plansPerPhase, double completed = 1.0, int archived = 0) =>
-        SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions
+    /// <remarks>
+    /// Every file gets a last write time an hour ago, as in a folder nobody is editing: a file written within the last
+    /// seconds is read again on every run until its stamp settles (see the engine's racy-stamp rule), which would blur
+    /// the counts these tests assert.
+    /// </remarks>
+    public static GeneratedTree Tree(TempDirectory temp, int phases, int plansPerPhase, double completed = 1.0, int archived = 0)
+    {
+        var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions
         {
             Phases = phases,
             PlansPerPhase = plansPerPhase,
@@ -20,6 +25,14 @@ internal static class IncrementalTestSupport
             ArchivedPhases = archived,
             Seed = 11,
         });
+        var anHourAgo = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in tree.Files)
+        {
+            File.SetLastWriteTimeUtc(tree.FullPath(file), anHourAgo);
+        }
+
+        return tree;
+    }
 
     /// <summary>
     /// The analysis without any cache, as the engine computed it before the pipeline existed: read everything, then
