@@ -8,11 +8,13 @@ namespace PlanState;
 /// <param name="PlanningRoot">Absolute path of the <c>.planning/</c> folder.</param>
 /// <param name="Findings">All findings, ordered by file, line and column.</param>
 /// <param name="Edits">Edits that rewrite every stale value that can be rewritten safely.</param>
+/// <param name="Metrics">Every derived number the findings were checked against (for dashboards and reports).</param>
 public sealed record PlanningAnalysis(
     string PlanningRoot,
     PlanningFolder Folder,
     EquatableArray<Finding> Findings,
-    EquatableArray<TextEdit> Edits)
+    EquatableArray<TextEdit> Edits,
+    Analysis.ProjectMetrics Metrics)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }

@@ -28,7 +28,7 @@ internal sealed class IncrementalPipeline
     private ProjectMetrics? metrics;
     private (PlanningFolder Folder, EquatableArray<PhaseAggregate> Aggregates, ProjectMetrics Metrics)? rulesInput;
     private RuleResults? rules;
-    private (PlanningFolder Folder, RuleResults Rules)? editsInput;
+    private (PlanningFolder Folder, RuleResults Rules, ProjectMetrics Metrics)? editsInput;
     private PlanningAnalysis? analysis;
 
     public IncrementalPipeline(DirectoryLister? lister = null)
@@ -98,7 +98,7 @@ internal sealed class IncrementalPipeline
 
         // Edits: every finding in file order, and the edits.
         var currentRules = rules;
-        analysis = Run(IncrementalStep.Edits, trace, ref editsInput, (folder, rules), analysis, () => Finish(currentFolder, currentRules));
+        analysis = Run(IncrementalStep.Edits, trace, ref editsInput, (folder, rules, metrics), analysis, () => Finish(currentFolder, currentRules, currentMetrics));
         runTrace = trace.Build();
         return analysis;
     }
@@ -106,7 +106,7 @@ internal sealed class IncrementalPipeline
     /// <summary>True when <paramref name="planningRoot"/> is the root this pipeline caches.</summary>
     public bool Serves(string planningRoot) => string.Equals(root, Path.GetFullPath(planningRoot), StringComparison.Ordinal);
 
-    private static PlanningAnalysis Finish(PlanningFolder folder, RuleResults rules)
+    private static PlanningAnalysis Finish(PlanningFolder folder, RuleResults rules, ProjectMetrics metrics)
     {
         var inputProblems = folder.Problems
             .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
@@ -117,7 +117,7 @@ internal sealed class IncrementalPipeline
             .ThenBy(f => f.Span.Column)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits, metrics);
     }
 
     /// <summary>A step whose output is its input put together: Cached when equal to the last one (the old instance is kept).</summary>

@@ -53,7 +53,7 @@ internal static class IncrementalTestSupport
             .ThenBy(f => f.Span.Column)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits);
+        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits, metrics);
     }
 
     /// <summary>Rewrites a file with new content and a last write time that surely differs from the cached stamp.</summary>
