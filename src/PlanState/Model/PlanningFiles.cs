@@ -46,7 +46,6 @@ public sealed record SummaryFile(
 /// <summary>A folder <c>NN-slug</c> under <c>phases/</c> or under an archive <c>milestones/vX.Y-phases/</c>.</summary>
 /// <param name="Path">Relative to the planning root: <c>phases/01-foundation</c>.</param>
 /// <param name="ArchiveVersion">The milestone (<c>v1.0</c>) for an archived phase; null under <c>phases/</c>.</param>
-/// <param name="OtherFiles">Files that merely contain "PLAN" or "SUMMARY" and are not plans, kept for diagnostics.</param>
 public sealed record PhaseFolder(
     PhaseNumber Number,
     string Slug,
