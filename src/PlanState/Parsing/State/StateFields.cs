@@ -51,7 +51,8 @@ internal static class StateFields
         value = string.Empty;
         valueStart = 0;
         var i = SkipBlanks(line, 0);
-        if (i + 1 < line.Length && line[i] is '-' or '*' or '+' && line[i + 1] == ' ' && !line.Substring(i).StartsWith("**", StringComparison.Ordinal))
+        // A list marker ("- ", "* ", "+ ") before the field; "**Name:**" starts with '*' but not with "* ".
+        if (i + 1 < line.Length && line[i] is '-' or '*' or '+' && line[i + 1] == ' ')
         {
             i = SkipBlanks(line, i + 1);
         }
@@ -83,8 +84,9 @@ internal static class StateFields
         }
         else
         {
+            // "Name: value": the colon ends the name only when a blank or the line's end follows (not "https://").
             var colon = line.IndexOf(':', i);
-            if (colon <= i)
+            if (colon <= i || (colon + 1 < line.Length && line[colon + 1] is not (' ' or '\t')))
             {
                 return false;
             }
