@@ -49,23 +49,26 @@ public sealed class SourceText : IEquatable<SourceText>
         return new SourceText(file, text, hasBom: false, isValidUtf8: true, looksBinary: text.IndexOf('\0') >= 0, Fnv1a(bytes));
     }
 
-    public static SourceText FromBytes(string file, byte[] bytes)
+    public static SourceText FromBytes(string file, byte[] bytes) => FromBytes(file, bytes, bytes.Length);
+
+    /// <summary>Like <see cref="FromBytes(string, byte[])"/> over <c>bytes[0..count)</c>, so a reused read buffer needs no copy.</summary>
+    internal static SourceText FromBytes(string file, byte[] bytes, int count)
     {
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;
         string text;
         var valid = true;
         try
         {
-            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            text = StrictUtf8.GetString(bytes, offset, count - offset);
         }
         catch (DecoderFallbackException)
         {
             valid = false;
-            text = Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
+            text = Encoding.UTF8.GetString(bytes, offset, count - offset);
         }
 
-        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0) >= 0, Fnv1a(bytes));
+        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0, 0, count) >= 0, Fnv1a(bytes, count));
     }
 
     /// <summary>Encodes text for writing with the same BOM habit as this file.</summary>
@@ -170,26 +173,29 @@ public sealed class SourceText : IEquatable<SourceText>
     /// final avalanche mixed in at the end. Only compared within one process, never stored, so the word order of the
     /// machine does not matter.
     /// </summary>
-    internal static ulong Fnv1a(byte[] bytes)
+    internal static ulong Fnv1a(byte[] bytes) => Fnv1a(bytes, bytes.Length);
+
+    /// <summary><see cref="Fnv1a(byte[])"/> of <c>bytes[0..count)</c>.</summary>
+    internal static ulong Fnv1a(byte[] bytes, int count)
     {
         const ulong offsetBasis = 14695981039346656037;
         const ulong prime = 1099511628211;
         var hash = offsetBasis;
         var i = 0;
-        for (var words = bytes.Length - 7; i < words; i += 8)
+        for (var words = count - 7; i < words; i += 8)
         {
             hash ^= BitConverter.ToUInt64(bytes, i);
             hash *= prime;
             hash ^= hash >> 32;
         }
 
-        for (; i < bytes.Length; i++)
+        for (; i < count; i++)
         {
             hash ^= bytes[i];
             hash *= prime;
         }
 
-        hash ^= (ulong)bytes.Length;
+        hash ^= (ulong)count;
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccd;
         hash ^= hash >> 33;
