@@ -9,7 +9,9 @@ namespace PlanState.Text;
 public sealed class SourceText : IEquatable<SourceText>
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly int[] lineStarts;
+
+    // Built on first use: most heads are parsed without ever asking for a line, and a cold analysis loads 17,000 of them.
+    private int[]? lineStarts;
 
     private SourceText(string file, string text, bool hasBom, bool isValidUtf8, bool looksBinary, ulong contentHash)
     {
@@ -19,7 +21,6 @@ public sealed class SourceText : IEquatable<SourceText>
         IsValidUtf8 = isValidUtf8;
         LooksBinary = looksBinary;
         ContentHash = contentHash;
-        lineStarts = ComputeLineStarts(text);
     }
 
     /// <summary>Path relative to the planning root, with forward slashes.</summary>
@@ -35,10 +36,12 @@ public sealed class SourceText : IEquatable<SourceText>
     /// <summary>True when the bytes contain NUL, which no markdown file does.</summary>
     public bool LooksBinary { get; }
 
-    /// <summary>A 64-bit FNV-1a hash of the raw bytes; the incremental pipeline keys parses on it.</summary>
+    /// <summary>A 64-bit hash of the raw bytes (see <see cref="Fnv1a"/>); the incremental pipeline keys parses on it.</summary>
     public ulong ContentHash { get; }
 
-    public int LineCount => lineStarts.Length;
+    public int LineCount => LineStarts.Length;
+
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Text);
 
     public static SourceText From(string file, string text)
     {
@@ -46,23 +49,26 @@ public sealed class SourceText : IEquatable<SourceText>
         return new SourceText(file, text, hasBom: false, isValidUtf8: true, looksBinary: text.IndexOf('\0') >= 0, Fnv1a(bytes));
     }
 
-    public static SourceText FromBytes(string file, byte[] bytes)
+    public static SourceText FromBytes(string file, byte[] bytes) => FromBytes(file, bytes, bytes.Length);
+
+    /// <summary>Like <see cref="FromBytes(string, byte[])"/> over <c>bytes[0..count)</c>, so a reused read buffer needs no copy.</summary>
+    internal static SourceText FromBytes(string file, byte[] bytes, int count)
     {
-        var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;
         string text;
         var valid = true;
         try
         {
-            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            text = StrictUtf8.GetString(bytes, offset, count - offset);
         }
         catch (DecoderFallbackException)
         {
             valid = false;
-            text = Encoding.UTF8.GetString(bytes, offset, bytes.Length - offset);
+            text = Encoding.UTF8.GetString(bytes, offset, count - offset);
         }
 
-        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0) >= 0, Fnv1a(bytes));
+        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0, 0, count) >= 0, Fnv1a(bytes, count));
     }
 
     /// <summary>Encodes text for writing with the same BOM habit as this file.</summary>
@@ -85,18 +91,19 @@ public sealed class SourceText : IEquatable<SourceText>
     /// <summary>The 1-based line of a char offset.</summary>
     public int LineOf(int offset)
     {
-        var index = Array.BinarySearch(lineStarts, offset);
+        var index = Array.BinarySearch(LineStarts, offset);
         return (index >= 0 ? index : ~index - 1) + 1;
     }
 
     /// <summary>The char offset where a 1-based line starts.</summary>
-    public int LineStart(int line) => lineStarts[line - 1];
+    public int LineStart(int line) => LineStarts[line - 1];
 
     /// <summary>The text of a 1-based line, without its line break.</summary>
     public string LineText(int line)
     {
-        var start = lineStarts[line - 1];
-        var end = line < lineStarts.Length ? lineStarts[line] : Text.Length;
+        var starts = LineStarts;
+        var start = starts[line - 1];
+        var end = line < starts.Length ? starts[line] : Text.Length;
         while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
         {
             end--;
@@ -118,11 +125,12 @@ public sealed class SourceText : IEquatable<SourceText>
 
     public SourceSpan Span(int start, int length)
     {
+        var starts = LineStarts;
         var line = LineOf(start);
-        var column = start - lineStarts[line - 1] + 1;
+        var column = start - starts[line - 1] + 1;
         var end = start + length;
         var endLine = length == 0 ? line : LineOf(end);
-        var endColumn = end - lineStarts[endLine - 1] + 1;
+        var endColumn = end - starts[endLine - 1] + 1;
         return new SourceSpan(File, start, length, line, column, endLine, endColumn);
     }
 
@@ -159,17 +167,40 @@ public sealed class SourceText : IEquatable<SourceText>
         return starts.ToArray();
     }
 
-    internal static ulong Fnv1a(byte[] bytes)
+    /// <summary>
+    /// FNV-1a taken a 64-bit word at a time instead of a byte at a time (eight times fewer multiplies), with a shift
+    /// folded in after each multiply so high bits reach low bits, the tail bytes one by one, and the length and a
+    /// final avalanche mixed in at the end. Only compared within one process, never stored, so the word order of the
+    /// machine does not matter.
+    /// </summary>
+    internal static ulong Fnv1a(byte[] bytes) => Fnv1a(bytes, bytes.Length);
+
+    /// <summary><see cref="Fnv1a(byte[])"/> of <c>bytes[0..count)</c>.</summary>
+    internal static ulong Fnv1a(byte[] bytes, int count)
     {
         const ulong offsetBasis = 14695981039346656037;
         const ulong prime = 1099511628211;
         var hash = offsetBasis;
-        foreach (var b in bytes)
+        var i = 0;
+        for (var words = count - 7; i < words; i += 8)
         {
-            hash ^= b;
+            hash ^= BitConverter.ToUInt64(bytes, i);
+            hash *= prime;
+            hash ^= hash >> 32;
+        }
+
+        for (; i < count; i++)
+        {
+            hash ^= bytes[i];
             hash *= prime;
         }
 
+        hash ^= (ulong)count;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccd;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53;
+        hash ^= hash >> 33;
         return hash;
     }
 }

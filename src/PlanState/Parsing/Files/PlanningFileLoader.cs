@@ -81,19 +81,7 @@ public static class PlanningFileLoader
         {
             try
             {
-                var length = stream.Length;
-                if (length > MaxFileBytes)
-                {
-                    return Problem(TooLarge(relativePath, length));
-                }
-
-                if (headBytes is { } head && length > head)
-                {
-                    return ReadHead(relativePath, stream, head);
-                }
-
-                var bytes = ReadToEnd(stream, (int)length);
-                return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+                return headBytes is { } head ? ReadHeadOrWhole(relativePath, stream, head) : ReadWhole(relativePath, stream);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
@@ -102,11 +90,60 @@ public static class PlanningFileLoader
         }
     }
 
-    /// <summary>Reads to the end; null when the file grew past <see cref="MaxFileBytes"/> while being read.</summary>
-    private static byte[]? ReadToEnd(Stream stream, int expectedLength)
+    private static FileLoadResult ReadWhole(string relativePath, Stream stream)
     {
-        var buffer = new byte[Math.Max(expectedLength, 0)];
-        var count = ReadFully(stream, buffer, 0, buffer.Length);
+        var length = stream.Length;
+        if (length > MaxFileBytes)
+        {
+            return Problem(TooLarge(relativePath, length));
+        }
+
+        var buffer = new byte[(int)length];
+        var bytes = ReadToEnd(stream, buffer, ReadFully(stream, buffer, 0, buffer.Length));
+        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+    }
+
+    /// <summary>
+    /// Reads the head first and asks for the length only when the head came back full: most PLAN and SUMMARY files
+    /// fit in it, and then one read call settles everything (no length query). The head buffer is reused per thread,
+    /// as nothing keeps it: <see cref="SourceText"/> holds the decoded string, not the bytes.
+    /// </summary>
+    private static FileLoadResult ReadHeadOrWhole(string relativePath, Stream stream, int head)
+    {
+        var buffer = headBuffer is { } reused && reused.Length == head ? reused : headBuffer = new byte[head];
+        var count = ReadFully(stream, buffer, 0, head);
+        if (count < head)
+        {
+            return Decode(relativePath, buffer, count, partial: false);
+        }
+
+        var length = stream.Length;
+        if (length > MaxFileBytes)
+        {
+            return Problem(TooLarge(relativePath, length));
+        }
+
+        if (length > head)
+        {
+            return ReadHead(relativePath, stream, buffer, count);
+        }
+
+        // Exactly the head's size (or it shrank meanwhile): read on to the real end, as a whole-file read does.
+        var whole = new byte[head];
+        Buffer.BlockCopy(buffer, 0, whole, 0, head);
+        var bytes = ReadToEnd(stream, whole, count);
+        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+    }
+
+    [ThreadStatic]
+    private static byte[]? headBuffer;
+
+    /// <summary>
+    /// Given <paramref name="buffer"/> with <paramref name="count"/> bytes read, reads to the end; null when the file
+    /// grew past <see cref="MaxFileBytes"/> while being read.
+    /// </summary>
+    private static byte[]? ReadToEnd(Stream stream, byte[] buffer, int count)
+    {
         if (count < buffer.Length)
         {
             Array.Resize(ref buffer, count);
@@ -131,10 +168,8 @@ public static class PlanningFileLoader
         return buffer;
     }
 
-    private static FileLoadResult ReadHead(string relativePath, Stream stream, int headBytes)
+    private static FileLoadResult ReadHead(string relativePath, Stream stream, byte[] buffer, int count)
     {
-        var buffer = new byte[headBytes];
-        var count = ReadFully(stream, buffer, 0, buffer.Length);
         var atEnd = count < buffer.Length;
         var headLength = FrontmatterHeadLength(buffer, count);
         while (!atEnd && headLength == NeedMore && count < MaxFileBytes)
@@ -272,14 +307,7 @@ public static class PlanningFileLoader
                 $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
         }
 
-        var bytes = buffer;
-        if (count != buffer.Length)
-        {
-            bytes = new byte[count];
-            Buffer.BlockCopy(buffer, 0, bytes, 0, count);
-        }
-
-        var text = SourceText.FromBytes(relativePath, bytes);
+        var text = SourceText.FromBytes(relativePath, buffer, count);
         var problems = new List<Finding>();
         if (text.Text.Length == 0 && !partial)
         {
@@ -288,16 +316,16 @@ public static class PlanningFileLoader
 
         if (!text.IsValidUtf8)
         {
-            problems.Add(InvalidUtf8(text, bytes));
+            problems.Add(InvalidUtf8(text, buffer, count));
         }
 
         return new FileLoadResult(text, problems.ToEquatableArray()) { IsPartial = partial };
     }
 
-    private static Finding InvalidUtf8(SourceText text, byte[] bytes)
+    private static Finding InvalidUtf8(SourceText text, byte[] bytes, int count)
     {
         var bom = text.HasBom ? 3 : 0;
-        var bad = Utf8Scan.FirstInvalidByte(bytes, bom, bytes.Length);
+        var bad = Utf8Scan.FirstInvalidByte(bytes, bom, count);
         if (bad < 0)
         {
             return new Finding(InputProblems.InvalidUtf8, SourceSpan.FileStart(text.File), $"'{text.File}' is not valid UTF-8; it is read with replacement characters and never rewritten.");

@@ -27,7 +27,13 @@ public static class FrontmatterReader
     /// </summary>
     private const int MaxFallbackDepth = 8;
 
-    public static FrontmatterReadResult Read(SourceText text)
+    public static FrontmatterReadResult Read(SourceText text) => Read(text, allowFastPath: true);
+
+    /// <summary>
+    /// <paramref name="allowFastPath"/> false reads with YamlDotNet only; tests compare the two ways
+    /// (see <see cref="SimpleFrontmatter"/>).
+    /// </summary>
+    internal static FrontmatterReadResult Read(SourceText text, bool allowFastPath)
     {
         var s = text.Text;
 
@@ -66,7 +72,10 @@ public static class FrontmatterReader
         }
 
         var entries = new List<FrontmatterEntry>();
-        new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
+        if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, closingStart, entries))
+        {
+            new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
+        }
 
         var bodyStart = TextLines.NextLineStart(s, closingEnd);
         ReportSecondBlock(text, bodyStart, problems);

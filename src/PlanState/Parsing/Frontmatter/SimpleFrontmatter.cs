@@ -1,0 +1,547 @@
+using System.Globalization;
+using System.Text;
+using PlanState.Model;
+using PlanState.Text;
+
+namespace PlanState.Parsing.Frontmatter;
+
+/// <summary>
+/// A fast path for the plain subset of YAML that real planning frontmatter uses: top-level <c>key: scalar</c>,
+/// block mappings nested by indentation, <c>- item</c> block sequences, one-line <c>[a, "b"]</c> flow sequences,
+/// one-line quoted scalars with the common escapes, comments and blank lines.
+/// </summary>
+/// <remarks>
+/// This is a measured performance decision, not a second YAML parser: YamlDotNet stays the reference
+/// implementation. Parsing a block with YamlDotNet costs 50-100 µs, which over the 17,000 files of a 10,000-plan
+/// tree is most of a cold analysis; this scanner reads the same blocks in a few µs. It accepts only text it is sure
+/// YamlDotNet reads without error, and must then produce exactly the entries (key paths, values, spans) that
+/// <see cref="FrontmatterReader"/>'s YamlDotNet path produces; anything else (anchors, aliases, tags, block scalars,
+/// multi-line values, flow mappings, complex keys, tabs, document markers, reserved indicators, odd characters)
+/// makes <see cref="TryRead"/> return false and the block goes to YamlDotNet unchanged, diagnostics included.
+/// <c>SimpleFrontmatterEquivalenceTests</c> holds the two paths to the same output.
+/// </remarks>
+internal sealed class SimpleFrontmatter
+{
+    /// <summary>Deeper than this is left to YamlDotNet; no planning key nests more than three levels.</summary>
+    private const int MaxDepth = 16;
+
+    private readonly SourceText source;
+    private readonly string s;
+    private readonly int end;
+    private readonly List<FrontmatterEntry> entries;
+    private int position;
+
+    /// <summary>The rest of a <c>- key: value</c> line, read as the first line of the item's mapping.</summary>
+    private Line? pending;
+
+    private SimpleFrontmatter(SourceText source, int start, int end, List<FrontmatterEntry> entries)
+    {
+        this.source = source;
+        s = source.Text;
+        position = start;
+        this.end = end;
+        this.entries = entries;
+    }
+
+    /// <summary>
+    /// Reads the block content <c>[start, end)</c> (whole lines) into <paramref name="entries"/> when it lies in the
+    /// subset; otherwise adds nothing and returns false.
+    /// </summary>
+    public static bool TryRead(SourceText source, int start, int end, List<FrontmatterEntry> entries)
+    {
+        var text = source.Text;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if ((c < ' ' && c is not ('\n' or '\r')) || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+            {
+                // Tabs, control characters and YAML's extra line breaks: YamlDotNet's rules for them are subtle.
+                return false;
+            }
+        }
+
+        var before = entries.Count;
+        var reader = new SimpleFrontmatter(source, start, end, entries);
+        if (reader.ReadDocument())
+        {
+            return true;
+        }
+
+        entries.RemoveRange(before, entries.Count - before);
+        return false;
+    }
+
+    private bool ReadDocument()
+    {
+        if (!Peek(out var first))
+        {
+            return true;
+        }
+
+        return first.Indent == 0 && ReadMapping(0, string.Empty, depth: 0) && !Peek(out _);
+    }
+
+    private bool ReadMapping(int indent, string prefix, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        while (Peek(out var line))
+        {
+            if (line.Indent < indent)
+            {
+                return true;
+            }
+
+            if (line.Indent > indent)
+            {
+                return false;
+            }
+
+            var keyEnd = KeyEnd(line.Content, line.End);
+            if (keyEnd < 0)
+            {
+                return false;
+            }
+
+            var colonEnd = keyEnd + 1;
+            var keyPath = Join(prefix, s.Substring(line.Content, keyEnd - line.Content));
+            var keySpan = source.Span(line.Content, keyEnd - line.Content);
+            Consume(line);
+
+            var valueStart = colonEnd;
+            while (valueStart < line.End && s[valueStart] == ' ')
+            {
+                valueStart++;
+            }
+
+            var valueEnd = TrimEndSpaces(valueStart, line.End);
+            if (valueStart == valueEnd || s[valueStart] == '#')
+            {
+                if (!ReadNestedOrNull(indent, keyPath, keySpan, colonEnd, depth))
+                {
+                    return false;
+                }
+            }
+            else if (s[valueStart] == '[')
+            {
+                if (!ReadFlowSequence(valueStart, valueEnd, keyPath, keySpan))
+                {
+                    return false;
+                }
+            }
+            else if (ReadScalar(valueStart, valueEnd, flow: false, out var value, out var spanEnd) < 0)
+            {
+                return false;
+            }
+            else
+            {
+                entries.Add(new FrontmatterEntry(keyPath, value, keySpan, source.Span(valueStart, spanEnd - valueStart)));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A key with nothing after its colon: a nested mapping, a block sequence, or a null value.</summary>
+    private bool ReadNestedOrNull(int indent, string keyPath, SourceSpan keySpan, int colonEnd, int depth)
+    {
+        if (Peek(out var next))
+        {
+            if (next.Indent > indent)
+            {
+                return IsSequenceItem(next)
+                    ? ReadSequence(next.Indent, indent, keyPath, keySpan, depth)
+                    : ReadMapping(next.Indent, keyPath, depth + 1);
+            }
+
+            if (next.Indent == indent && IsSequenceItem(next))
+            {
+                return ReadSequence(indent, indent, keyPath, keySpan, depth);
+            }
+        }
+
+        // YamlDotNet gives a key without a value an empty scalar right after the colon.
+        entries.Add(new FrontmatterEntry(keyPath, null, keySpan, source.Span(colonEnd, 0)));
+        return true;
+    }
+
+    private bool ReadSequence(int indent, int parentIndent, string keyPath, SourceSpan keySpan, int depth)
+    {
+        var index = 0;
+        while (Peek(out var line) && line.Indent >= indent)
+        {
+            if (line.Indent > indent)
+            {
+                return false;
+            }
+
+            if (!IsSequenceItem(line))
+            {
+                // Under `key:` at the key's own column, a key line ends the list; deeper in, it is an error.
+                if (indent > parentIndent)
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            Consume(line);
+            var itemStart = line.Content + 1;
+            while (itemStart < line.End && s[itemStart] == ' ')
+            {
+                itemStart++;
+            }
+
+            if (itemStart < line.End && KeyEnd(itemStart, line.End) >= 0)
+            {
+                // `- path: x` opens a mapping whose keys line up with `path`.
+                var column = line.Indent + (itemStart - line.Content);
+                pending = new Line(column, itemStart, line.End);
+                if (!ReadMapping(column, ItemPath(keyPath, index), depth + 1))
+                {
+                    return false;
+                }
+
+                index++;
+                continue;
+            }
+
+            var itemEnd = TrimEndSpaces(itemStart, line.End);
+            if (itemStart == itemEnd || s[itemStart] == '#' || ReadScalar(itemStart, itemEnd, flow: false, out var value, out var spanEnd) < 0)
+            {
+                return false;
+            }
+
+            entries.Add(new FrontmatterEntry(ItemPath(keyPath, index), value, keySpan, source.Span(itemStart, spanEnd - itemStart)));
+            index++;
+        }
+
+        return index > 0;
+    }
+
+    /// <summary>A one-line <c>[a, "b"]</c> of scalars, then nothing but an optional comment.</summary>
+    private bool ReadFlowSequence(int start, int lineEnd, string keyPath, SourceSpan keySpan)
+    {
+        var i = SkipSpaces(start + 1, lineEnd);
+        var index = 0;
+        if (i < lineEnd && s[i] == ']')
+        {
+            i++;
+        }
+        else
+        {
+            while (true)
+            {
+                if (i >= lineEnd)
+                {
+                    return false;
+                }
+
+                var itemStart = i;
+                i = ReadScalar(itemStart, lineEnd, flow: true, out var value, out var spanEnd);
+                if (i < 0)
+                {
+                    return false;
+                }
+
+                entries.Add(new FrontmatterEntry(ItemPath(keyPath, index), value, keySpan, source.Span(itemStart, spanEnd - itemStart)));
+                index++;
+                i = SkipSpaces(i, lineEnd);
+                if (i >= lineEnd)
+                {
+                    return false;
+                }
+
+                if (s[i] == ']')
+                {
+                    i++;
+                    break;
+                }
+
+                if (s[i] != ',')
+                {
+                    return false;
+                }
+
+                i = SkipSpaces(i + 1, lineEnd);
+                if (i >= lineEnd || s[i] is ']' or ',')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return IsEndOrComment(i, lineEnd);
+    }
+
+    /// <summary>
+    /// Reads one scalar starting at <paramref name="start"/>. In block context it must fill the rest of the line
+    /// (up to an optional comment); in flow context it stops before <c>,</c> or <c>]</c>. Returns where reading
+    /// stopped, or -1 when the scalar is outside the subset.
+    /// </summary>
+    private int ReadScalar(int start, int lineEnd, bool flow, out string? value, out int spanEnd)
+    {
+        value = null;
+        spanEnd = -1;
+        var first = s[start];
+        if (first is '"' or '\'')
+        {
+            var close = first == '"' ? ReadDoubleQuoted(start, lineEnd, out value) : ReadSingleQuoted(start, lineEnd, out value);
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            spanEnd = close;
+            return flow ? close : IsEndOrComment(close, lineEnd) ? lineEnd : -1;
+        }
+
+        if (!CanStartPlain(start, lineEnd))
+        {
+            return -1;
+        }
+
+        var i = start;
+        for (; i < lineEnd; i++)
+        {
+            var c = s[i];
+            if (flow)
+            {
+                if (c is ',' or ']')
+                {
+                    break;
+                }
+
+                if (c is '[' or '{' or '}' or '#' or ':' or '"' or '\'')
+                {
+                    return -1;
+                }
+            }
+            else if (c == '#' && s[i - 1] == ' ')
+            {
+                break;
+            }
+            else if (c == ':' && (i + 1 == lineEnd || s[i + 1] == ' '))
+            {
+                return -1;
+            }
+        }
+
+        spanEnd = TrimEndSpaces(start, i);
+        if (spanEnd == start)
+        {
+            return -1;
+        }
+
+        var text = s.Substring(start, spanEnd - start);
+        value = text is "~" or "null" or "Null" or "NULL" ? null : text;
+        return i;
+    }
+
+    /// <summary>A plain scalar cannot start with an indicator; <c>-</c>, <c>?</c> and <c>:</c> may start one before a letter or digit.</summary>
+    private bool CanStartPlain(int start, int lineEnd)
+    {
+        var c = s[start];
+        if (c is '-' or '?' or ':')
+        {
+            return start + 1 < lineEnd && char.IsLetterOrDigit(s[start + 1]);
+        }
+
+        return c is not (',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' or '"' or '\'');
+    }
+
+    /// <summary>Returns the offset after the closing quote, or -1 (no closing quote on this line, or an escape outside the subset).</summary>
+    private int ReadDoubleQuoted(int start, int lineEnd, out string? value)
+    {
+        value = null;
+        StringBuilder? builder = null;
+        var runStart = start + 1;
+        for (var i = start + 1; i < lineEnd; i++)
+        {
+            var c = s[i];
+            if (c == '"')
+            {
+                value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+                return i + 1;
+            }
+
+            if (c == '\\')
+            {
+                if (i + 1 >= lineEnd)
+                {
+                    return -1;
+                }
+
+                var escaped = s[i + 1] switch
+                {
+                    '\\' => '\\',
+                    '"' => '"',
+                    '/' => '/',
+                    'n' => '\n',
+                    't' => '\t',
+                    _ => '\0',
+                };
+                if (escaped == '\0')
+                {
+                    return -1;
+                }
+
+                builder ??= new StringBuilder();
+                builder.Append(s, runStart, i - runStart).Append(escaped);
+                i++;
+                runStart = i + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private int ReadSingleQuoted(int start, int lineEnd, out string? value)
+    {
+        value = null;
+        StringBuilder? builder = null;
+        var runStart = start + 1;
+        for (var i = start + 1; i < lineEnd; i++)
+        {
+            if (s[i] != '\'')
+            {
+                continue;
+            }
+
+            if (i + 1 < lineEnd && s[i + 1] == '\'')
+            {
+                builder ??= new StringBuilder();
+                builder.Append(s, runStart, i + 1 - runStart);
+                i++;
+                runStart = i + 1;
+                continue;
+            }
+
+            value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+            return i + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The colon ending a simple key (<c>[A-Za-z0-9_][A-Za-z0-9_.-/]*</c>) followed by a space or the line end, or -1.</summary>
+    private int KeyEnd(int start, int lineEnd)
+    {
+        if (!IsKeyChar(s[start]) || s[start] is '.' or '-' or '/')
+        {
+            return -1;
+        }
+
+        for (var i = start + 1; i < lineEnd; i++)
+        {
+            var c = s[i];
+            if (c == ':')
+            {
+                return i + 1 == lineEnd || s[i + 1] == ' ' ? i : -1;
+            }
+
+            if (!IsKeyChar(c))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsKeyChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '/';
+
+    private bool IsSequenceItem(Line line) => s[line.Content] == '-' && (line.Content + 1 == line.End || s[line.Content + 1] == ' ');
+
+    private bool IsEndOrComment(int i, int lineEnd)
+    {
+        var next = SkipSpaces(i, lineEnd);
+        return next == lineEnd || (next > i && s[next] == '#');
+    }
+
+    private int SkipSpaces(int i, int lineEnd)
+    {
+        while (i < lineEnd && s[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private int TrimEndSpaces(int start, int end)
+    {
+        while (end > start && s[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>The next line with content (blank and comment-only lines are skipped, as YAML ignores them), without consuming it.</summary>
+    private bool Peek(out Line line)
+    {
+        if (pending is { } first)
+        {
+            line = first;
+            return true;
+        }
+
+        while (position < end)
+        {
+            var lineEnd = Math.Min(TextLines.LineEnd(s, position), end);
+            var content = position;
+            while (content < lineEnd && s[content] == ' ')
+            {
+                content++;
+            }
+
+            if (content < lineEnd && s[content] != '#')
+            {
+                line = new Line(content - position, content, lineEnd);
+                return true;
+            }
+
+            position = TextLines.NextLineStart(s, lineEnd);
+        }
+
+        line = default;
+        return false;
+    }
+
+    private void Consume(Line line)
+    {
+        if (pending is not null)
+        {
+            pending = null;
+            return;
+        }
+
+        position = TextLines.NextLineStart(s, line.End);
+    }
+
+    private static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + "." + key;
+
+    private static string ItemPath(string keyPath, int index) => keyPath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    private readonly struct Line
+    {
+        public Line(int indent, int content, int end)
+        {
+            Indent = indent;
+            Content = content;
+            End = end;
+        }
+
+        public int Indent { get; }
+
+        public int Content { get; }
+
+        public int End { get; }
+    }
+}
