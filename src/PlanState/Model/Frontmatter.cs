@@ -8,8 +8,8 @@ namespace PlanState.Model;
 /// </summary>
 /// <param name="Span">The whole block, fences included.</param>
 /// <param name="BodyStart">Char offset where the markdown body starts (after the closing fence and its line break), or 0 with no block.</param>
-/// <param name="Closed">False when the closing <c>---</c> is missing; the block then covers nothing and the body starts at 0.</param>
-public sealed record Frontmatter(SourceSpan Span, int BodyStart, bool Closed, EquatableArray<FrontmatterEntry> Entries)
+/// <remarks>An unclosed block is no frontmatter at all: the reader reports it (PLAN1003) and the whole file is body.</remarks>
+public sealed record Frontmatter(SourceSpan Span, int BodyStart, EquatableArray<FrontmatterEntry> Entries)
 {
     public FrontmatterEntry? Find(string keyPath)
     {

@@ -83,7 +83,6 @@ public static class FrontmatterReader
         var block = new FrontmatterBlock(
             text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start),
             bodyStart,
-            Closed: true,
             entries.ToEquatableArray());
         return new FrontmatterReadResult(block, problems.ToEquatableArray());
     }

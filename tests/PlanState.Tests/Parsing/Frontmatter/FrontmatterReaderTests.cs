@@ -47,7 +47,6 @@ public class FrontmatterReaderTests
 
         result.Problems.Should().BeEmpty();
         var fm = result.Frontmatter!;
-        fm.Closed.Should().BeTrue();
         fm.Entries.Select(e => (e.KeyPath, e.Value)).Should().Equal(("phase", "01-foundation"), ("plan", "02"), ("duration", "5 min"));
         var duration = fm.Find("duration")!;
         text.Slice(duration.KeySpan).Should().Be("duration");
