@@ -14,9 +14,6 @@ internal sealed class IncrementalScanner
 {
     private const int ParallelFolderThreshold = 8;
 
-    private static readonly StringComparison PathComparison =
-        System.IO.Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
     private readonly DirectoryLister lister;
     private Dictionary<string, PhaseFolderStep> folders = new(StringComparer.Ordinal);
 
@@ -88,9 +85,9 @@ internal sealed class IncrementalScanner
             }
 
             var folderPath = relativePath + "/" + entry.Name;
-            if (entry.IsLink && LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, relativePath), out var loop))
+            if (entry.IsLink && FolderLinks.LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, relativePath), out var loop))
             {
-                problems.Add(Loop(folderPath, loop));
+                problems.Add(FolderLinks.LoopFinding(folderPath, loop));
                 continue;
             }
 
@@ -154,63 +151,6 @@ internal sealed class IncrementalScanner
     /// <summary>An unreadable folder is PLAN1014; a link that cannot be followed is PLAN1019 (as in <see cref="PhaseFolderScanner"/>).</summary>
     internal static Finding ListingProblem(string relativePath, Exception ex, bool folderIsLink) =>
         folderIsLink && ex is IOException and not DirectoryNotFoundException
-            ? Loop(relativePath, ex.Message)
+            ? FolderLinks.LoopFinding(relativePath, ex.Message)
             : new Finding(InputProblems.UnreadableFile, SourceSpan.FileStart(relativePath), $"Folder '{relativePath}' cannot be read: {ex.Message}");
-
-    internal static Finding Loop(string relativePath, string detail) => new(
-        InputProblems.DirectoryLoop,
-        SourceSpan.FileStart(relativePath),
-        $"Folder link '{relativePath}' loops back on itself ({detail}); it is not followed.");
-
-    /// <summary>
-    /// True when the link <paramref name="entry"/> in <paramref name="containerFullPath"/> resolves to that folder
-    /// or one of its ancestors, or cannot be resolved at all because its chain of links loops. The same check as
-    /// <see cref="PhaseFolderScanner"/>'s (private there).
-    /// </summary>
-    internal static bool LinkLoops(FileSystemInfo? entry, string containerFullPath, out string detail)
-    {
-        detail = string.Empty;
-#if NET6_0_OR_GREATER
-        if (entry?.LinkTarget is null)
-        {
-            return false;
-        }
-
-        FileSystemInfo? target;
-        try
-        {
-            target = entry.ResolveLinkTarget(returnFinalTarget: true);
-        }
-        catch (IOException ex)
-        {
-            detail = ex.Message;
-            return true;
-        }
-
-        if (target is null)
-        {
-            return false;
-        }
-
-        var targetPath = Normalize(target.FullName);
-        for (var folder = new DirectoryInfo(containerFullPath); folder is not null; folder = folder.Parent)
-        {
-            if (string.Equals(Normalize(folder.FullName), targetPath, PathComparison))
-            {
-                detail = $"it points to '{entry.LinkTarget}', which contains the link itself";
-                return true;
-            }
-        }
-
-        return false;
-#else
-        // netstandard2.0 cannot resolve links. The scan does not descend, so a loop cannot hang it.
-        _ = entry;
-        _ = containerFullPath;
-        _ = PathComparison;
-        return false;
-#endif
-    }
-
-    private static string Normalize(string path) => System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
 }

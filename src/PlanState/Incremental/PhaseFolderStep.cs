@@ -126,9 +126,9 @@ internal sealed class PhaseFolderStep
                     summaries.Add((SummaryFile)parse.Output);
                 }
             }
-            else if (entry.IsDirectory && entry.IsLink && IncrementalScanner.LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, Path), out var loop))
+            else if (entry.IsDirectory && entry.IsLink && FolderLinks.LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, Path), out var loop))
             {
-                problems.Add(IncrementalScanner.Loop(filePath, loop));
+                problems.Add(FolderLinks.LoopFinding(filePath, loop));
             }
         }
 

@@ -64,9 +64,6 @@ public static class PhaseFolderScanner
 
     private sealed class Scanner
     {
-        private static readonly StringComparison PathComparison =
-            Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
         private readonly string root;
         private readonly FileSystemAccess access;
 
@@ -96,9 +93,9 @@ public static class PhaseFolderScanner
                 }
 
                 var folderPath = relativePath + "/" + entry.Name;
-                if (IsLink(entry) && LinkLoops(entry, FullPath(relativePath), out var loop))
+                if (IsLink(entry) && FolderLinks.LinkLoops(entry, FullPath(relativePath), out var loop))
                 {
-                    Problems.Add(Loop(folderPath, loop));
+                    Problems.Add(FolderLinks.LoopFinding(folderPath, loop));
                     continue;
                 }
 
@@ -144,9 +141,9 @@ public static class PhaseFolderScanner
                             summaries.Add(summary);
                         }
                     }
-                    else if (isDirectory && IsLink(entry) && LinkLoops(entry, FullPath(folderPath), out var loop))
+                    else if (isDirectory && IsLink(entry) && FolderLinks.LinkLoops(entry, FullPath(folderPath), out var loop))
                     {
-                        problems.Add(Loop(filePath, loop));
+                        problems.Add(FolderLinks.LoopFinding(filePath, loop));
                     }
                 }
             }
@@ -221,67 +218,13 @@ public static class PhaseFolderScanner
             {
                 entries = Array.Empty<FileSystemInfo>();
                 problems.Add(folderIsLink && ex is IOException and not DirectoryNotFoundException
-                    ? Loop(relativePath, ex.Message)
+                    ? FolderLinks.LoopFinding(relativePath, ex.Message)
                     : new Finding(InputProblems.UnreadableFile, SourceSpan.FileStart(relativePath), $"Folder '{relativePath}' cannot be read: {ex.Message}"));
                 return false;
             }
         }
 
         private string FullPath(string relativePath) => PlanningFileLoader.FullPath(root, relativePath);
-
-        /// <summary>
-        /// True when the link <paramref name="entry"/> in <paramref name="containerFullPath"/> resolves to that folder
-        /// or one of its ancestors, or cannot be resolved at all because its chain of links loops.
-        /// </summary>
-        private static bool LinkLoops(FileSystemInfo entry, string containerFullPath, out string detail)
-        {
-            detail = string.Empty;
-#if NET6_0_OR_GREATER
-            if (entry.LinkTarget is null)
-            {
-                return false;
-            }
-
-            FileSystemInfo? target;
-            try
-            {
-                target = entry.ResolveLinkTarget(returnFinalTarget: true);
-            }
-            catch (IOException ex)
-            {
-                detail = ex.Message;
-                return true;
-            }
-
-            if (target is null)
-            {
-                return false;
-            }
-
-            var targetPath = Normalize(target.FullName);
-            for (var folder = new DirectoryInfo(containerFullPath); folder is not null; folder = folder.Parent)
-            {
-                if (string.Equals(Normalize(folder.FullName), targetPath, PathComparison))
-                {
-                    detail = $"it points to '{entry.LinkTarget}', which contains the link itself";
-                    return true;
-                }
-            }
-
-            return false;
-#else
-            // netstandard2.0 cannot resolve links. The scan does not descend, so a loop cannot hang it; a link that
-            // cannot be followed at all is still reported when its folder is listed.
-            return false;
-#endif
-        }
-
-        private static string Normalize(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-
-        private static Finding Loop(string relativePath, string detail) => new(
-            InputProblems.DirectoryLoop,
-            SourceSpan.FileStart(relativePath),
-            $"Folder link '{relativePath}' loops back on itself ({detail}); it is not followed.");
 
         private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
             first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
