@@ -1,3 +1,4 @@
+using PlanState.Model;
 using PlanState.Text;
 
 namespace PlanState.Diagnostics;
@@ -44,4 +45,16 @@ public sealed record Finding(DiagnosticDescriptor Descriptor, SourceSpan Span, s
     public bool Fixable => Descriptor.Kind == FindingKind.Stale;
 
     public override string ToString() => $"{Span}: {Severity.ToString().ToLowerInvariant()} {Code}: {Message}";
+}
+
+public static class FindingOrder
+{
+    /// <summary>Findings as reports list them: by file, line, column, then code.</summary>
+    public static EquatableArray<Finding> InFileOrder(this IEnumerable<Finding> findings) =>
+        findings
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.Line)
+            .ThenBy(f => f.Span.Column)
+            .ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToEquatableArray();
 }

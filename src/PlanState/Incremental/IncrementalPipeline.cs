@@ -106,17 +106,12 @@ internal sealed class IncrementalPipeline
     /// <summary>True when <paramref name="planningRoot"/> is the root this pipeline caches.</summary>
     public bool Serves(string planningRoot) => string.Equals(root, Path.GetFullPath(planningRoot), StringComparison.Ordinal);
 
-    private static PlanningAnalysis Finish(PlanningFolder folder, RuleResults rules, ProjectMetrics metrics)
+    /// <summary>The analysis of a folder: its input problems and the rules' findings in file order, and the rules' edits.</summary>
+    internal static PlanningAnalysis Finish(PlanningFolder folder, RuleResults rules, ProjectMetrics metrics)
     {
         var inputProblems = folder.Problems
             .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
-        var findings = inputProblems.Concat(rules.Findings)
-            .Distinct()
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToEquatableArray();
+        var findings = inputProblems.Concat(rules.Findings).Distinct().InFileOrder();
         return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits, metrics);
     }
 

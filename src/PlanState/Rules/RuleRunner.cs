@@ -28,13 +28,7 @@ public static class RuleRunner
             FolderRules.Check(context);
         }
 
-        var findings = context.Findings
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToEquatableArray();
-        return new RuleResults(findings, DropOverlapping(context.Edits).ToEquatableArray());
+        return new RuleResults(context.Findings.InFileOrder(), DropOverlapping(context.Edits).ToEquatableArray());
     }
 
     /// <summary>Two rules never edit the same text; if they did, the first edit wins and the other waits for the next run.</summary>

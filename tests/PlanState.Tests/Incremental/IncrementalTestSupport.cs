@@ -1,4 +1,5 @@
 using PlanState.Analysis;
+using PlanState.Incremental;
 using PlanState.Model;
 using PlanState.Parsing;
 using PlanState.Rules;
@@ -36,7 +37,7 @@ internal static class IncrementalTestSupport
 
     /// <summary>
     /// The analysis without any cache, as the engine computed it before the pipeline existed: read everything, then
-    /// aggregate, compute, run the rules and merge the findings. The incremental engine must always equal this.
+    /// aggregate, compute and run the rules, with no step cached. The incremental engine must always equal this.
     /// </summary>
     public static PlanningAnalysis FromScratch(string planningRoot)
     {
@@ -44,16 +45,7 @@ internal static class IncrementalTestSupport
         var aggregates = folder.Phases.Where(p => !p.IsArchived).Select(PhaseAggregate.From).ToEquatableArray();
         var metrics = ProjectMetrics.Compute(aggregates, folder.Roadmap, folder.State?.Frontmatter?.Find("milestone")?.Value);
         var rules = RuleRunner.Run(folder, aggregates, metrics);
-        var inputProblems = folder.Problems
-            .Concat(folder.Phases.SelectMany(p => p.Problems.Concat(p.Plans.SelectMany(x => x.Problems)).Concat(p.Summaries.SelectMany(x => x.Problems))));
-        var findings = inputProblems.Concat(rules.Findings)
-            .Distinct()
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToEquatableArray();
-        return new PlanningAnalysis(folder.Root, folder, findings, rules.Edits, metrics);
+        return IncrementalPipeline.Finish(folder, rules, metrics);
     }
 
     /// <summary>Rewrites a file with new content and a last write time that surely differs from the cached stamp.</summary>
