@@ -229,7 +229,7 @@ internal sealed class PhaseFolderStep
         // A SUMMARY parsed from its whole text (its facts sit in the body) is compared on its whole text.
         var load = cached is { UsedWholeFile: true }
             ? PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default)
-            : PlanningFileLoader.LoadHead(root, filePath, HeadBytes, FileSystemAccess.Default);
+            : PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, FileSystemAccess.Default);
         if (load.IsMissing)
         {
             return null;

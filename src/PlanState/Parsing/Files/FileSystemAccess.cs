@@ -1,3 +1,7 @@
+#if NET8_0_OR_GREATER
+using Microsoft.Win32.SafeHandles;
+#endif
+
 namespace PlanState.Parsing.Files;
 
 /// <summary>
@@ -6,7 +10,7 @@ namespace PlanState.Parsing.Files;
 /// </summary>
 internal class FileSystemAccess
 {
-    public static FileSystemAccess Default { get; } = new();
+    public static FileSystemAccess Default { get; } = new OperatingSystemAccess();
 
     /// <summary>
     /// Opens a file for reading. Sharing allows an agent to write or replace the file meanwhile (we only read), and
@@ -15,8 +19,76 @@ internal class FileSystemAccess
     public virtual Stream OpenRead(string fullPath) =>
         new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
 
+    /// <summary>Opens a file for the loader; throws like <see cref="OpenRead"/>. A subclass's <see cref="OpenRead"/> is honoured.</summary>
+    public virtual FileSource Open(string fullPath) => new StreamSource(OpenRead(fullPath));
+
     public virtual bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
 
     /// <summary>The entries of a folder; throws like <see cref="DirectoryInfo.EnumerateFileSystemInfos()"/> does.</summary>
     public virtual IReadOnlyList<FileSystemInfo> ListEntries(string fullPath) => new DirectoryInfo(fullPath).EnumerateFileSystemInfos().ToArray();
+
+    /// <summary>
+    /// The real file system. On net8.0 the loader reads through the bare OS handle (<c>File.OpenHandle</c> and
+    /// <c>RandomAccess.Read</c>): a cold analysis opens 17,000 small files, and a <see cref="FileStream"/> per file
+    /// (its strategy objects, its read-ahead advice) costs more than the reads themselves.
+    /// </summary>
+    private sealed class OperatingSystemAccess : FileSystemAccess
+    {
+#if NET8_0_OR_GREATER
+        public override FileSource Open(string fullPath) =>
+            new HandleSource(File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+#endif
+    }
+
+    private sealed class StreamSource : FileSource
+    {
+        private readonly Stream stream;
+
+        public StreamSource(Stream stream)
+        {
+            this.stream = stream;
+        }
+
+        public override long Length => stream.Length;
+
+        public override int Read(byte[] buffer, int offset, int count) => stream.Read(buffer, offset, count);
+
+        public override void Dispose() => stream.Dispose();
+    }
+
+#if NET8_0_OR_GREATER
+    private sealed class HandleSource : FileSource
+    {
+        private readonly SafeFileHandle handle;
+        private long position;
+
+        public HandleSource(SafeFileHandle handle)
+        {
+            this.handle = handle;
+        }
+
+        public override long Length => RandomAccess.GetLength(handle);
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(offset, count), position);
+            position += read;
+            return read;
+        }
+
+        public override void Dispose() => handle.Dispose();
+    }
+#endif
+}
+
+/// <summary>An open file, read from its start to its end.</summary>
+internal abstract class FileSource : IDisposable
+{
+    /// <summary>The file's length now (it may change while it is read).</summary>
+    public abstract long Length { get; }
+
+    /// <summary>Reads the next bytes, as <see cref="Stream.Read(byte[], int, int)"/> does; 0 at the end.</summary>
+    public abstract int Read(byte[] buffer, int offset, int count);
+
+    public abstract void Dispose();
 }

@@ -17,7 +17,7 @@ public sealed record PhaseScanResult(bool HasPhasesFolder, EquatableArray<PhaseF
 /// <remarks>
 /// The scan never descends below a phase folder, so no folder structure, however it loops, can make it hang. A
 /// folder link that points back at the folder holding it (or above) is still reported (PLAN1019), because whatever
-/// else walks the tree will loop on it. PLAN and SUMMARY files are read with <see cref="PlanningFileLoader.LoadHead"/>:
+/// else walks the tree will loop on it. PLAN and SUMMARY files are read with <see cref="PlanningFileLoader.LoadFrontmatterHead"/>:
 /// only their frontmatter is needed, except for a legacy SUMMARY whose facts sit in its body.
 /// </remarks>
 public static class PhaseFolderScanner
@@ -161,7 +161,7 @@ public static class PhaseFolderScanner
         /// <summary>Reads a plan; null when the file vanished since the folder was listed (an agent renamed it).</summary>
         private PlanFile? ReadPlan(PlanId id, string filePath)
         {
-            var head = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            var head = PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, access);
             if (head.IsMissing)
             {
                 return null;
@@ -178,7 +178,7 @@ public static class PhaseFolderScanner
 
         private SummaryFile? ReadSummary(PlanId id, string filePath)
         {
-            var loaded = PlanningFileLoader.LoadHead(root, filePath, HeadBytes, access);
+            var loaded = PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, access);
             if (loaded.IsMissing)
             {
                 return null;

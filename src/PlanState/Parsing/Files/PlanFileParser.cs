@@ -10,9 +10,15 @@ namespace PlanState.Parsing.Files;
 /// </summary>
 public static class PlanFileParser
 {
-    public static PlanFile Parse(PlanId id, SourceText text)
+    /// <summary>The one frontmatter key a PLAN is read for; the other keys of the block are only checked.</summary>
+    private static readonly FrontmatterKeys PhaseKey = FrontmatterKeys.Only("phase");
+
+    public static PlanFile Parse(PlanId id, SourceText text) => Parse(id, text, PhaseKey);
+
+    /// <summary>Tests hold <see cref="Parse(PlanId, SourceText)"/> to the same result as with <see cref="FrontmatterKeys.All"/>.</summary>
+    internal static PlanFile Parse(PlanId id, SourceText text, FrontmatterKeys keys)
     {
-        var read = FrontmatterReader.Read(text);
+        var read = FrontmatterReader.Read(text, keys);
         Located<string>? phase = null;
         if (read.Frontmatter?.Find("phase") is { Value: not null } entry)
         {

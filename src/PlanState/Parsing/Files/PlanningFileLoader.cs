@@ -44,28 +44,34 @@ public static class PlanningFileLoader
         LoadHead(planningRoot, relativePath, maxBytes, FileSystemAccess.Default);
 
     internal static FileLoadResult Load(string planningRoot, string relativePath, FileSystemAccess access) =>
-        Read(planningRoot, relativePath, access, headBytes: null);
+        Read(planningRoot, relativePath, access, headBytes: null, cutSmallFiles: false);
 
-    internal static FileLoadResult LoadHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access)
-    {
-        if (maxBytes < 64)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
-        }
+    internal static FileLoadResult LoadHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access) =>
+        Read(planningRoot, relativePath, access, CheckedHeadBytes(maxBytes), cutSmallFiles: false);
 
-        return Read(planningRoot, relativePath, access, maxBytes);
-    }
+    /// <summary>
+    /// <see cref="LoadHead(string, string, int)"/> that also cuts a file read whole at the end of its frontmatter
+    /// head (as a larger file is cut), when what follows is clean UTF-8 without NUL, so that the problems are those
+    /// of the whole file. The phase scanners read PLAN and SUMMARY files this way: their bodies are two to four times
+    /// their frontmatter, and decoding, hashing and holding them is most of what a file costs once it is read.
+    /// A SUMMARY that needs its body sees <see cref="FileLoadResult.IsPartial"/> and reads the whole file.
+    /// </summary>
+    internal static FileLoadResult LoadFrontmatterHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access) =>
+        Read(planningRoot, relativePath, access, CheckedHeadBytes(maxBytes), cutSmallFiles: true);
+
+    private static int CheckedHeadBytes(int maxBytes) =>
+        maxBytes >= 64 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
 
     internal static string FullPath(string planningRoot, string relativePath) =>
         Path.Combine(planningRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-    private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes)
+    private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles)
     {
         var fullPath = FullPath(planningRoot, relativePath);
-        Stream stream;
+        FileSource stream;
         try
         {
-            stream = access.OpenRead(fullPath);
+            stream = access.Open(fullPath);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -81,7 +87,7 @@ public static class PlanningFileLoader
         {
             try
             {
-                return headBytes is { } head ? ReadHeadOrWhole(relativePath, stream, head) : ReadWhole(relativePath, stream);
+                return headBytes is { } head ? ReadHeadOrWhole(relativePath, stream, head, cutSmallFiles) : ReadWhole(relativePath, stream);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
@@ -90,7 +96,7 @@ public static class PlanningFileLoader
         }
     }
 
-    private static FileLoadResult ReadWhole(string relativePath, Stream stream)
+    private static FileLoadResult ReadWhole(string relativePath, FileSource stream)
     {
         var length = stream.Length;
         if (length > MaxFileBytes)
@@ -108,13 +114,13 @@ public static class PlanningFileLoader
     /// fit in it, and then one read call settles everything (no length query). The head buffer is reused per thread,
     /// as nothing keeps it: <see cref="SourceText"/> holds the decoded string, not the bytes.
     /// </summary>
-    private static FileLoadResult ReadHeadOrWhole(string relativePath, Stream stream, int head)
+    private static FileLoadResult ReadHeadOrWhole(string relativePath, FileSource stream, int head, bool cutSmallFiles)
     {
         var buffer = headBuffer is { } reused && reused.Length == head ? reused : headBuffer = new byte[head];
         var count = ReadFully(stream, buffer, 0, head);
         if (count < head)
         {
-            return Decode(relativePath, buffer, count, partial: false);
+            return cutSmallFiles ? DecodeFrontmatterHead(relativePath, buffer, count) : Decode(relativePath, buffer, count, partial: false);
         }
 
         var length = stream.Length;
@@ -142,7 +148,7 @@ public static class PlanningFileLoader
     /// Given <paramref name="buffer"/> with <paramref name="count"/> bytes read, reads to the end; null when the file
     /// grew past <see cref="MaxFileBytes"/> while being read.
     /// </summary>
-    private static byte[]? ReadToEnd(Stream stream, byte[] buffer, int count)
+    private static byte[]? ReadToEnd(FileSource stream, byte[] buffer, int count)
     {
         if (count < buffer.Length)
         {
@@ -168,7 +174,7 @@ public static class PlanningFileLoader
         return buffer;
     }
 
-    private static FileLoadResult ReadHead(string relativePath, Stream stream, byte[] buffer, int count)
+    private static FileLoadResult ReadHead(string relativePath, FileSource stream, byte[] buffer, int count)
     {
         var atEnd = count < buffer.Length;
         var headLength = FrontmatterHeadLength(buffer, count);
@@ -284,7 +290,7 @@ public static class PlanningFileLoader
         return true;
     }
 
-    private static int ReadFully(Stream stream, byte[] buffer, int offset, int count)
+    private static int ReadFully(FileSource stream, byte[] buffer, int offset, int count)
     {
         var total = 0;
         int read;
@@ -294,6 +300,22 @@ public static class PlanningFileLoader
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// Decodes a whole file's bytes, or only its frontmatter head when the rest is clean: valid UTF-8 (the cut falls
+    /// after a line break, never inside a sequence, so the parts are valid exactly when the whole is) and without
+    /// NUL, so that the head has every problem the whole file has.
+    /// </summary>
+    private static FileLoadResult DecodeFrontmatterHead(string relativePath, byte[] buffer, int count)
+    {
+        var cut = FrontmatterHeadLength(buffer, count);
+        if (cut >= 0 && cut < count && Array.IndexOf(buffer, (byte)0, cut, count - cut) < 0 && Utf8Scan.IsValid(buffer, cut, count))
+        {
+            return Decode(relativePath, buffer, cut, partial: true);
+        }
+
+        return Decode(relativePath, buffer, count, partial: false);
     }
 
     private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial)

@@ -19,12 +19,6 @@ public enum PlanFileKind
 /// </summary>
 public static class PlanningFileNames
 {
-    // Real files write PLAN/SUMMARY in upper case; other case is accepted because case-insensitive file systems
-    // (Windows, macOS) make it the same file. The name must end in `.md`: `01-02-PLAN.md.bak-1` is a backup.
-    private static readonly Regex PlanFileName = new(
-        @"^(?<phase>[0-9]{1,6}(?:\.[0-9]{1,6})*[A-Za-z]{0,2})-(?<plan>[0-9]{1,6})-(?<kind>PLAN|SUMMARY)\.md$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
     private static readonly Regex PhaseFolderName = new(
         @"^(?<number>[0-9]{1,6}(?:\.[0-9]{1,6})*[A-Za-z]{0,2})-(?<slug>\S.*)$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
@@ -76,16 +70,20 @@ public static class PlanningFileNames
             return true;
         }
 
-        var match = PlanFileName.Match(fileName);
-        if (!match.Success || !PhaseNumber.TryParse(match.Groups["phase"].Value, out var phase))
+        if (!PlanFileNameScan.TryRead(fileName, out var name))
         {
             return false;
         }
 
-        var planText = match.Groups["plan"].Value;
-        var plan = int.Parse(planText, NumberStyles.None, CultureInfo.InvariantCulture);
-        kind = string.Equals(match.Groups["kind"].Value, "SUMMARY", StringComparison.OrdinalIgnoreCase) ? PlanFileKind.Summary : PlanFileKind.Plan;
-        id = new PlanId(phase, plan, match.Groups["phase"].Value + "-" + planText);
+        // The phase is nearly always the folder's own, written the same way: then that number is reused, not parsed again.
+        PhaseNumber? phase = name.PhaseMatches(fileName, folderPhase) ? folderPhase : null;
+        if (phase is null && !PhaseNumber.TryParse(fileName.Substring(0, name.PhaseLength), out phase))
+        {
+            return false;
+        }
+
+        kind = name.Kind;
+        id = new PlanId(phase, name.Plan, fileName.Substring(0, name.IdLength));
         return true;
     }
 

@@ -20,21 +20,9 @@ namespace PlanState.Parsing.Files;
 /// </remarks>
 public static class SummaryFileParser
 {
-    private static readonly Regex PerformanceHeading = new(
-        @"^ {0,3}(?<hashes>#{2,4})[ \t]+Performance\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    private static readonly Regex AnyHeading = new(@"^ {0,3}(?<hashes>#{1,6})[ \t]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    // `**Duration:** 5 min`, `- **Completed:** 2026-01-02`, `**Duration**: 5 min`.
-    private static readonly Regex BodyField = new(
-        @"^[ \t]*(?:[-*+][ \t]+)?\*\*(?<name>Duration|Completed)(?::\*\*|\*\*:)[ \t]*(?<value>.*?)[ \t]*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    // `2026-02-02`, `2026-02-02T10:30:00Z`, `2026-02-02 10:30`, `2026-02-02T10:30:00.123+02:00`, `2026-02-02 10:30 UTC`.
-    private static readonly Regex CompletedDate = new(
-        @"^(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})(?:(?:T|[ \t]+)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?[ \t]*(?:Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    /// <summary>The frontmatter keys a SUMMARY is read for; the other keys of the block are only checked.</summary>
+    private static readonly FrontmatterKeys FactKeys = FrontmatterKeys.Only(
+        "duration", "metrics.duration", "duration_minutes", "metrics.duration_minutes", "completed", "metrics.completed", "phase");
 
     public static SummaryFile Parse(PlanId id, SourceText text) => Parse(id, text, out _);
 
@@ -44,21 +32,27 @@ public static class SummaryFileParser
     /// </summary>
     public static bool NeedsBody(SourceText head)
     {
-        Read(head, new List<Finding>(), out var bodyWanted);
+        Read(head, FactKeys, new List<Finding>(), out var bodyWanted);
         return bodyWanted;
     }
 
     /// <summary>Parses, and tells whether a fact was looked for in the body and not found (see <see cref="NeedsBody"/>).</summary>
-    internal static SummaryFile Parse(PlanId id, SourceText text, out bool bodyWanted)
+    internal static SummaryFile Parse(PlanId id, SourceText text, out bool bodyWanted) => Parse(id, text, FactKeys, out bodyWanted);
+
+    /// <summary>
+    /// <see cref="Parse(PlanId, SourceText, out bool)"/> reading the frontmatter entries <paramref name="keys"/> wants;
+    /// tests hold the fact keys to the same result as <see cref="FrontmatterKeys.All"/>.
+    /// </summary>
+    internal static SummaryFile Parse(PlanId id, SourceText text, FrontmatterKeys keys, out bool bodyWanted)
     {
         var problems = new List<Finding>();
-        var facts = Read(text, problems, out bodyWanted);
+        var facts = Read(text, keys, problems, out bodyWanted);
         return new SummaryFile(id, text.File, facts.Duration, facts.Completed, facts.Phase, problems.ToEquatableArray());
     }
 
-    private static Facts Read(SourceText text, List<Finding> problems, out bool bodyWanted)
+    private static Facts Read(SourceText text, FrontmatterKeys keys, List<Finding> problems, out bool bodyWanted)
     {
-        var read = FrontmatterReader.Read(text);
+        var read = FrontmatterReader.Read(text, keys);
         problems.AddRange(read.Problems);
         var frontmatter = read.Frontmatter;
 
@@ -170,20 +164,16 @@ public static class SummaryFileParser
         return null;
     }
 
-    /// <summary>Reads the date part of <c>YYYY-MM-DD</c> or an ISO date-time, as written (no time-zone shift), at midnight UTC.</summary>
+    /// <summary>
+    /// Reads the date part of <c>YYYY-MM-DD</c> or an ISO date-time, as written (no time-zone shift), at midnight UTC:
+    /// <c>2026-02-02</c>, <c>2026-02-02T10:30:00Z</c>, <c>2026-02-02 10:30</c>, <c>2026-02-02T10:30:00.123+02:00</c>,
+    /// <c>2026-02-02 10:30 UTC</c> (see <see cref="CompletedDateScan"/> for the exact form).
+    /// </summary>
     internal static bool TryParseCompleted(string value, out DateTime date)
     {
         date = default;
-        var match = CompletedDate.Match(value.Trim());
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (!CompletedDateScan.TryRead(value.Trim(), out var year, out var month, out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
@@ -205,17 +195,17 @@ public static class SummaryFileParser
             var line = s.Substring(lineStart, lineEnd - lineStart);
             if (sectionLevel == 0)
             {
-                var heading = PerformanceHeading.Match(line);
+                var heading = BodyPatterns.PerformanceHeading.Match(line);
                 if (heading.Success)
                 {
                     sectionLevel = heading.Groups["hashes"].Length;
                 }
             }
-            else if (AnyHeading.Match(line) is { Success: true } other && other.Groups["hashes"].Length <= sectionLevel)
+            else if (BodyPatterns.AnyHeading.Match(line) is { Success: true } other && other.Groups["hashes"].Length <= sectionLevel)
             {
                 break;
             }
-            else if (BodyField.Match(line) is { Success: true } field && field.Groups["value"].Length > 0)
+            else if (BodyPatterns.BodyField.Match(line) is { Success: true } field && field.Groups["value"].Length > 0)
             {
                 var value = field.Groups["value"];
                 var located = new Located<string>(value.Value, text.Span(lineStart + value.Index, value.Length));
@@ -233,6 +223,24 @@ public static class SummaryFileParser
         }
 
         return new BodyFields(duration, completed);
+    }
+
+    /// <summary>
+    /// The legacy body's patterns, in a class of their own so that they are built only when a SUMMARY lacks a fact in
+    /// its frontmatter (building a Regex costs start-up time that a tree of modern SUMMARY files never needs).
+    /// </summary>
+    private static class BodyPatterns
+    {
+        public static readonly Regex PerformanceHeading = new(
+            @"^ {0,3}(?<hashes>#{2,4})[ \t]+Performance\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+        public static readonly Regex AnyHeading = new(@"^ {0,3}(?<hashes>#{1,6})[ \t]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+
+        // `**Duration:** 5 min`, `- **Completed:** 2026-01-02`, `**Duration**: 5 min`.
+        public static readonly Regex BodyField = new(
+            @"^[ \t]*(?:[-*+][ \t]+)?\*\*(?<name>Duration|Completed)(?::\*\*|\*\*:)[ \t]*(?<value>.*?)[ \t]*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 
     private readonly record struct Facts(Located<DurationValue>? Duration, Located<DateTime>? Completed, Located<string>? Phase);

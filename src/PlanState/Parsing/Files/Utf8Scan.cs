@@ -66,6 +66,23 @@ internal static class Utf8Scan
         return -1;
     }
 
+    /// <summary>True when <c>bytes[start..end)</c> is well-formed UTF-8 (what a strict decoder accepts).</summary>
+    public static bool IsValid(byte[] bytes, int start, int end)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start, end - start));
+#else
+        // Markdown is mostly ASCII: skip it eight bytes at a time, then check the rest byte by byte.
+        var i = start;
+        while (i + 8 <= end && (BitConverter.ToUInt64(bytes, i) & 0x8080808080808080UL) == 0)
+        {
+            i += 8;
+        }
+
+        return FirstInvalidByte(bytes, i, end) < 0;
+#endif
+    }
+
     /// <summary>
     /// Where to cut <c>bytes[0..count)</c> so that it ends on a whole line: after the last line break, or, in a
     /// buffer without one, before any UTF-8 sequence the buffer splits. Never splits a sequence.

@@ -27,13 +27,19 @@ public static class FrontmatterReader
     /// </summary>
     private const int MaxFallbackDepth = 8;
 
-    public static FrontmatterReadResult Read(SourceText text) => Read(text, allowFastPath: true);
+    public static FrontmatterReadResult Read(SourceText text) => Read(text, FrontmatterKeys.All, allowFastPath: true);
 
     /// <summary>
     /// <paramref name="allowFastPath"/> false reads with YamlDotNet only; tests compare the two ways
     /// (see <see cref="SimpleFrontmatter"/>).
     /// </summary>
-    internal static FrontmatterReadResult Read(SourceText text, bool allowFastPath)
+    internal static FrontmatterReadResult Read(SourceText text, bool allowFastPath) => Read(text, FrontmatterKeys.All, allowFastPath);
+
+    /// <summary>
+    /// Reads the block keeping only the entries <paramref name="keys"/> wants (in file order, as
+    /// <see cref="Model.Frontmatter.Find"/> expects); the block span, body start and problems are those of a full read.
+    /// </summary>
+    internal static FrontmatterReadResult Read(SourceText text, FrontmatterKeys keys, bool allowFastPath = true)
     {
         var s = text.Text;
 
@@ -45,10 +51,14 @@ public static class FrontmatterReader
             return new FrontmatterReadResult(null, EquatableArray<Finding>.Empty);
         }
 
+        // Line 1 holds the opening fence; the lines are counted on the way to the closing one, so that neither the
+        // fast path nor the block's span needs the text's whole line index.
+        const int contentLine = 2;
         var contentStart = TextLines.NextLineStart(s, openingEnd);
         var closingStart = -1;
         var closingEnd = -1;
-        for (var lineStart = contentStart; lineStart < s.Length;)
+        var closingLine = contentLine;
+        for (var lineStart = contentStart; lineStart < s.Length; closingLine++)
         {
             var lineEnd = TextLines.LineEnd(s, lineStart);
             if (FrontmatterFences.IsClosing(s, lineStart, lineEnd))
@@ -72,16 +82,20 @@ public static class FrontmatterReader
         }
 
         var entries = new List<FrontmatterEntry>();
-        if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, closingStart, entries))
+        if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, contentLine, closingStart, entries, keys))
         {
             new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
+            if (!keys.IsAll)
+            {
+                entries.RemoveAll(entry => !keys.Wants(entry.KeyPath));
+            }
         }
 
         var bodyStart = TextLines.NextLineStart(s, closingEnd);
         ReportSecondBlock(text, bodyStart, problems);
 
         var block = new FrontmatterBlock(
-            text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start),
+            text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start, line: 1, lineStart: 0, closingLine, closingStart),
             bodyStart,
             entries.ToEquatableArray());
         return new FrontmatterReadResult(block, problems.ToEquatableArray());

@@ -29,25 +29,39 @@ internal sealed class SimpleFrontmatter
     private readonly string s;
     private readonly int end;
     private readonly List<FrontmatterEntry> entries;
+    private readonly FrontmatterKeys keys;
     private int position;
+
+    /// <summary>The 1-based line number of <see cref="position"/>, counted as the scan goes so spans need no line index.</summary>
+    private int lineNumber;
 
     /// <summary>The rest of a <c>- key: value</c> line, read as the first line of the item's mapping.</summary>
     private Line? pending;
 
-    private SimpleFrontmatter(SourceText source, int start, int end, List<FrontmatterEntry> entries)
+    private SimpleFrontmatter(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
     {
         this.source = source;
         s = source.Text;
         position = start;
+        lineNumber = startLine;
         this.end = end;
         this.entries = entries;
+        this.keys = keys;
     }
 
     /// <summary>
     /// Reads the block content <c>[start, end)</c> (whole lines) into <paramref name="entries"/> when it lies in the
     /// subset; otherwise adds nothing and returns false.
     /// </summary>
-    public static bool TryRead(SourceText source, int start, int end, List<FrontmatterEntry> entries)
+    public static bool TryRead(SourceText source, int start, int end, List<FrontmatterEntry> entries) =>
+        TryRead(source, start, source.LineOf(start), end, entries, FrontmatterKeys.All);
+
+    /// <summary>
+    /// <see cref="TryRead(SourceText, int, int, List{FrontmatterEntry})"/> given the 1-based line on which
+    /// <paramref name="start"/> lies, adding only the entries <paramref name="keys"/> wants (the whole block is
+    /// still read: whether it lies in the subset does not depend on the keys).
+    /// </summary>
+    public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
     {
         var text = source.Text;
         for (var i = start; i < end; i++)
@@ -61,7 +75,7 @@ internal sealed class SimpleFrontmatter
         }
 
         var before = entries.Count;
-        var reader = new SimpleFrontmatter(source, start, end, entries);
+        var reader = new SimpleFrontmatter(source, start, startLine, end, entries, keys);
         if (reader.ReadDocument())
         {
             return true;
@@ -81,7 +95,8 @@ internal sealed class SimpleFrontmatter
         return first.Indent == 0 && ReadMapping(0, string.Empty, depth: 0) && !Peek(out _);
     }
 
-    private bool ReadMapping(int indent, string prefix, int depth)
+    /// <param name="prefix">The key path of the mapping; null when nothing below it is wanted (it is only checked).</param>
+    private bool ReadMapping(int indent, string? prefix, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -107,8 +122,8 @@ internal sealed class SimpleFrontmatter
             }
 
             var colonEnd = keyEnd + 1;
-            var keyPath = Join(prefix, s.Substring(line.Content, keyEnd - line.Content));
-            var keySpan = source.Span(line.Content, keyEnd - line.Content);
+            var keyPath = KeyPath(prefix, line.Content, keyEnd - line.Content, out var wanted);
+            var keySpan = SpanOn(line, line.Content, keyEnd - line.Content);
             Consume(line);
 
             var valueStart = colonEnd;
@@ -120,25 +135,25 @@ internal sealed class SimpleFrontmatter
             var valueEnd = TrimEndSpaces(valueStart, line.End);
             if (valueStart == valueEnd || s[valueStart] == '#')
             {
-                if (!ReadNestedOrNull(indent, keyPath, keySpan, colonEnd, depth))
+                if (!ReadNestedOrNull(indent, line, keyPath, wanted, keySpan, colonEnd, depth))
                 {
                     return false;
                 }
             }
             else if (s[valueStart] == '[')
             {
-                if (!ReadFlowSequence(valueStart, valueEnd, keyPath, keySpan))
+                if (!ReadFlowSequence(line, valueStart, valueEnd, keyPath, keySpan))
                 {
                     return false;
                 }
             }
-            else if (ReadScalar(valueStart, valueEnd, flow: false, out var value, out var spanEnd) < 0)
+            else if (ReadScalar(valueStart, valueEnd, flow: false, wanted, out var value, out var spanEnd) < 0)
             {
                 return false;
             }
-            else
+            else if (wanted)
             {
-                entries.Add(new FrontmatterEntry(keyPath, value, keySpan, source.Span(valueStart, spanEnd - valueStart)));
+                entries.Add(new FrontmatterEntry(keyPath!, value, keySpan, SpanOn(line, valueStart, spanEnd - valueStart)));
             }
         }
 
@@ -146,7 +161,8 @@ internal sealed class SimpleFrontmatter
     }
 
     /// <summary>A key with nothing after its colon: a nested mapping, a block sequence, or a null value.</summary>
-    private bool ReadNestedOrNull(int indent, string keyPath, SourceSpan keySpan, int colonEnd, int depth)
+    /// <param name="keyPath">The key's path; null when neither it nor anything below it is wanted.</param>
+    private bool ReadNestedOrNull(int indent, Line keyLine, string? keyPath, bool wanted, SourceSpan keySpan, int colonEnd, int depth)
     {
         if (Peek(out var next))
         {
@@ -154,7 +170,7 @@ internal sealed class SimpleFrontmatter
             {
                 return IsSequenceItem(next)
                     ? ReadSequence(next.Indent, indent, keyPath, keySpan, depth)
-                    : ReadMapping(next.Indent, keyPath, depth + 1);
+                    : ReadMapping(next.Indent, BelowWanted(keyPath), depth + 1);
             }
 
             if (next.Indent == indent && IsSequenceItem(next))
@@ -164,12 +180,18 @@ internal sealed class SimpleFrontmatter
         }
 
         // YamlDotNet gives a key without a value an empty scalar right after the colon.
-        entries.Add(new FrontmatterEntry(keyPath, null, keySpan, source.Span(colonEnd, 0)));
+        if (wanted)
+        {
+            entries.Add(new FrontmatterEntry(keyPath!, null, keySpan, SpanOn(keyLine, colonEnd, 0)));
+        }
+
         return true;
     }
 
-    private bool ReadSequence(int indent, int parentIndent, string keyPath, SourceSpan keySpan, int depth)
+    /// <param name="keyPath">The sequence's key path; null when nothing in it is wanted (it is only checked).</param>
+    private bool ReadSequence(int indent, int parentIndent, string? keyPath, SourceSpan keySpan, int depth)
     {
+        keyPath = BelowWanted(keyPath);
         var index = 0;
         while (Peek(out var line) && line.Indent >= indent)
         {
@@ -200,8 +222,8 @@ internal sealed class SimpleFrontmatter
             {
                 // `- path: x` opens a mapping whose keys line up with `path`.
                 var column = line.Indent + (itemStart - line.Content);
-                pending = new Line(column, itemStart, line.End);
-                if (!ReadMapping(column, ItemPath(keyPath, index), depth + 1))
+                pending = new Line(column, itemStart, line.End, line.Number, line.Start);
+                if (!ReadMapping(column, keyPath is null ? null : BelowWanted(ItemPath(keyPath, index)), depth + 1))
                 {
                     return false;
                 }
@@ -211,12 +233,17 @@ internal sealed class SimpleFrontmatter
             }
 
             var itemEnd = TrimEndSpaces(itemStart, line.End);
-            if (itemStart == itemEnd || s[itemStart] == '#' || ReadScalar(itemStart, itemEnd, flow: false, out var value, out var spanEnd) < 0)
+            var itemPath = WantedItem(keyPath, index);
+            if (itemStart == itemEnd || s[itemStart] == '#' || ReadScalar(itemStart, itemEnd, flow: false, itemPath is not null, out var value, out var spanEnd) < 0)
             {
                 return false;
             }
 
-            entries.Add(new FrontmatterEntry(ItemPath(keyPath, index), value, keySpan, source.Span(itemStart, spanEnd - itemStart)));
+            if (itemPath is not null)
+            {
+                entries.Add(new FrontmatterEntry(itemPath, value, keySpan, SpanOn(line, itemStart, spanEnd - itemStart)));
+            }
+
             index++;
         }
 
@@ -224,8 +251,9 @@ internal sealed class SimpleFrontmatter
     }
 
     /// <summary>A one-line <c>[a, "b"]</c> of scalars, then nothing but an optional comment.</summary>
-    private bool ReadFlowSequence(int start, int lineEnd, string keyPath, SourceSpan keySpan)
+    private bool ReadFlowSequence(Line line, int start, int lineEnd, string? keyPath, SourceSpan keySpan)
     {
+        keyPath = BelowWanted(keyPath);
         var i = SkipSpaces(start + 1, lineEnd);
         var index = 0;
         if (i < lineEnd && s[i] == ']')
@@ -242,13 +270,18 @@ internal sealed class SimpleFrontmatter
                 }
 
                 var itemStart = i;
-                i = ReadScalar(itemStart, lineEnd, flow: true, out var value, out var spanEnd);
+                var itemPath = WantedItem(keyPath, index);
+                i = ReadScalar(itemStart, lineEnd, flow: true, itemPath is not null, out var value, out var spanEnd);
                 if (i < 0)
                 {
                     return false;
                 }
 
-                entries.Add(new FrontmatterEntry(ItemPath(keyPath, index), value, keySpan, source.Span(itemStart, spanEnd - itemStart)));
+                if (itemPath is not null)
+                {
+                    entries.Add(new FrontmatterEntry(itemPath, value, keySpan, SpanOn(line, itemStart, spanEnd - itemStart)));
+                }
+
                 index++;
                 i = SkipSpaces(i, lineEnd);
                 if (i >= lineEnd)
@@ -281,16 +314,17 @@ internal sealed class SimpleFrontmatter
     /// <summary>
     /// Reads one scalar starting at <paramref name="start"/>. In block context it must fill the rest of the line
     /// (up to an optional comment); in flow context it stops before <c>,</c> or <c>]</c>. Returns where reading
-    /// stopped, or -1 when the scalar is outside the subset.
+    /// stopped, or -1 when the scalar is outside the subset. Without <paramref name="materialize"/> the value is
+    /// only checked (<paramref name="value"/> stays null).
     /// </summary>
-    private int ReadScalar(int start, int lineEnd, bool flow, out string? value, out int spanEnd)
+    private int ReadScalar(int start, int lineEnd, bool flow, bool materialize, out string? value, out int spanEnd)
     {
         value = null;
         spanEnd = -1;
         var first = s[start];
         if (first is '"' or '\'')
         {
-            var close = first == '"' ? ReadDoubleQuoted(start, lineEnd, out value) : ReadSingleQuoted(start, lineEnd, out value);
+            var close = first == '"' ? ReadDoubleQuoted(start, lineEnd, materialize, out value) : ReadSingleQuoted(start, lineEnd, materialize, out value);
             if (close < 0)
             {
                 return -1;
@@ -337,8 +371,12 @@ internal sealed class SimpleFrontmatter
             return -1;
         }
 
-        var text = s.Substring(start, spanEnd - start);
-        value = text is "~" or "null" or "Null" or "NULL" ? null : text;
+        if (materialize)
+        {
+            var text = s.Substring(start, spanEnd - start);
+            value = text is "~" or "null" or "Null" or "NULL" ? null : text;
+        }
+
         return i;
     }
 
@@ -355,7 +393,7 @@ internal sealed class SimpleFrontmatter
     }
 
     /// <summary>Returns the offset after the closing quote, or -1 (no closing quote on this line, or an escape outside the subset).</summary>
-    private int ReadDoubleQuoted(int start, int lineEnd, out string? value)
+    private int ReadDoubleQuoted(int start, int lineEnd, bool materialize, out string? value)
     {
         value = null;
         StringBuilder? builder = null;
@@ -365,7 +403,11 @@ internal sealed class SimpleFrontmatter
             var c = s[i];
             if (c == '"')
             {
-                value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+                if (materialize)
+                {
+                    value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+                }
+
                 return i + 1;
             }
 
@@ -390,8 +432,12 @@ internal sealed class SimpleFrontmatter
                     return -1;
                 }
 
-                builder ??= new StringBuilder();
-                builder.Append(s, runStart, i - runStart).Append(escaped);
+                if (materialize)
+                {
+                    builder ??= new StringBuilder();
+                    builder.Append(s, runStart, i - runStart).Append(escaped);
+                }
+
                 i++;
                 runStart = i + 1;
             }
@@ -400,7 +446,7 @@ internal sealed class SimpleFrontmatter
         return -1;
     }
 
-    private int ReadSingleQuoted(int start, int lineEnd, out string? value)
+    private int ReadSingleQuoted(int start, int lineEnd, bool materialize, out string? value)
     {
         value = null;
         StringBuilder? builder = null;
@@ -414,14 +460,22 @@ internal sealed class SimpleFrontmatter
 
             if (i + 1 < lineEnd && s[i + 1] == '\'')
             {
-                builder ??= new StringBuilder();
-                builder.Append(s, runStart, i + 1 - runStart);
+                if (materialize)
+                {
+                    builder ??= new StringBuilder();
+                    builder.Append(s, runStart, i + 1 - runStart);
+                }
+
                 i++;
                 runStart = i + 1;
                 continue;
             }
 
-            value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+            if (materialize)
+            {
+                value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+            }
+
             return i + 1;
         }
 
@@ -503,11 +557,12 @@ internal sealed class SimpleFrontmatter
 
             if (content < lineEnd && s[content] != '#')
             {
-                line = new Line(content - position, content, lineEnd);
+                line = new Line(content - position, content, lineEnd, lineNumber, position);
                 return true;
             }
 
             position = TextLines.NextLineStart(s, lineEnd);
+            lineNumber++;
         }
 
         line = default;
@@ -523,20 +578,67 @@ internal sealed class SimpleFrontmatter
         }
 
         position = TextLines.NextLineStart(s, line.End);
+        lineNumber++;
     }
 
-    private static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + "." + key;
+    /// <summary>A span within <paramref name="line"/>, from the line number the scan keeps.</summary>
+    private SourceSpan SpanOn(Line line, int start, int length) => source.SpanOnLine(start, length, line.Number, line.Start);
+
+    /// <summary>
+    /// The path of the key <c>s[keyStart..+keyLength)</c> under <paramref name="prefix"/>, or null when neither it nor
+    /// anything below it is wanted (then no string is built); <paramref name="wanted"/> tells whether it is itself wanted.
+    /// </summary>
+    private string? KeyPath(string? prefix, int keyStart, int keyLength, out bool wanted)
+    {
+        wanted = false;
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        keys.Match(prefix, s, keyStart, keyLength, out wanted, out var below);
+        if (!wanted && !below)
+        {
+            return null;
+        }
+
+        var key = s.Substring(keyStart, keyLength);
+        return prefix.Length == 0 ? key : prefix + "." + key;
+    }
+
+    /// <summary><paramref name="keyPath"/> when something below it is wanted, else null.</summary>
+    private string? BelowWanted(string? keyPath) => keyPath is not null && keys.WantsBelow(keyPath) ? keyPath : null;
+
+    /// <summary>The path of item <paramref name="index"/> of a sequence whose items may be wanted; null when it is not wanted.</summary>
+    private string? WantedItem(string? keyPath, int index)
+    {
+        if (keyPath is null)
+        {
+            return null;
+        }
+
+        var itemPath = ItemPath(keyPath, index);
+        return keys.Wants(itemPath) ? itemPath : null;
+    }
 
     private static string ItemPath(string keyPath, int index) => keyPath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private readonly struct Line
     {
-        public Line(int indent, int content, int end)
+        public Line(int indent, int content, int end, int number, int start)
         {
             Indent = indent;
             Content = content;
             End = end;
+            Number = number;
+            Start = start;
         }
+
+        /// <summary>The 1-based line number.</summary>
+        public int Number { get; }
+
+        /// <summary>Where the line starts (before its indentation).</summary>
+        public int Start { get; }
 
         public int Indent { get; }
 
