@@ -144,7 +144,7 @@ public sealed class SimpleFrontmatterEquivalenceTests
         return SimpleFrontmatter.TryRead(text, contentStart, closing + 1, new List<FrontmatterEntry>());
     }
 
-    private static Gen<string> Blocks(bool subsetOnly = false)
+    internal static Gen<string> Blocks(bool subsetOnly = false)
     {
         var key = Gen.Elements("phase", "plan", "type", "wave", "depends_on", "key-files", "tags", "a.b", "x_1", "requirements-completed", "9");
         var plainValues = new[] { "01-setup", "2", "execute", "~", "null", "Null", "true", "3 min", "src/a.cs", "-1", "a, b", "x [y]", "it's", "a#b", "C#", "v1.0" };
