@@ -215,11 +215,7 @@ public static class PlanningFileLoader
         var closed = false;
         for (var lineStart = start; lineStart < count;)
         {
-            var lineEnd = lineStart;
-            while (lineEnd < count && bytes[lineEnd] is not ((byte)'\n' or (byte)'\r'))
-            {
-                lineEnd++;
-            }
+            var lineEnd = LineEnd(bytes, lineStart, count);
 
             if (lineEnd == count)
             {
@@ -261,6 +257,23 @@ public static class PlanningFileLoader
         }
 
         return NeedMore;
+    }
+
+    /// <summary>The offset of the first line break in <c>bytes[start..count)</c>, or <paramref name="count"/>.</summary>
+    private static int LineEnd(byte[] bytes, int start, int count)
+    {
+#if NET8_0_OR_GREATER
+        var found = bytes.AsSpan(start, count - start).IndexOfAny((byte)'\n', (byte)'\r');
+        return found < 0 ? count : start + found;
+#else
+        var end = start;
+        while (end < count && bytes[end] is not ((byte)'\n' or (byte)'\r'))
+        {
+            end++;
+        }
+
+        return end;
+#endif
     }
 
     private static bool FenceCouldStillFollow(byte[] bytes, int start, int end)

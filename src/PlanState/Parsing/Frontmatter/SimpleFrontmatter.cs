@@ -63,15 +63,9 @@ internal sealed class SimpleFrontmatter
     /// </summary>
     public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
     {
-        var text = source.Text;
-        for (var i = start; i < end; i++)
+        if (!HasOnlyPlainChars(source.Text, start, end))
         {
-            var c = text[i];
-            if ((c < ' ' && c is not ('\n' or '\r')) || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
-            {
-                // Tabs, control characters and YAML's extra line breaks: YamlDotNet's rules for them are subtle.
-                return false;
-            }
+            return false;
         }
 
         var before = entries.Count;
@@ -84,6 +78,40 @@ internal sealed class SimpleFrontmatter
         entries.RemoveRange(before, entries.Count - before);
         return false;
     }
+
+    /// <summary>
+    /// False when <c>text[start..end)</c> holds a tab, a control character other than a line break, or one of YAML's
+    /// extra line breaks and non-characters: YamlDotNet's rules for them are subtle, so such blocks are left to it.
+    /// </summary>
+    private static bool HasOnlyPlainChars(string text, int start, int end)
+    {
+#if NET8_0_OR_GREATER
+        // Printable ASCII is skipped vectorised; the search stops at each line break and at any other character.
+        var rest = text.AsSpan(start, end - start);
+        int found;
+        while ((found = rest.IndexOfAnyExceptInRange(' ', '~')) >= 0)
+        {
+            if (IsUnsupported(rest[found]))
+            {
+                return false;
+            }
+
+            rest = rest.Slice(found + 1);
+        }
+#else
+        for (var i = start; i < end; i++)
+        {
+            if (IsUnsupported(text[i]))
+            {
+                return false;
+            }
+        }
+#endif
+        return true;
+    }
+
+    private static bool IsUnsupported(char c) =>
+        (c < ' ' && c is not ('\n' or '\r')) || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF';
 
     private bool ReadDocument()
     {

@@ -6,16 +6,24 @@ internal static class TextLines
     /// <summary>The offset of the line break that ends the line containing <paramref name="offset"/>, or the text length.</summary>
     public static int LineEnd(string text, int offset)
     {
-        for (var i = offset; i < text.Length; i++)
+        if (offset >= text.Length)
         {
-            if (text[i] is '\n' or '\r')
-            {
-                return i;
-            }
+            return text.Length;
         }
 
-        return text.Length;
+        // A vectorised search: this runs for every line of every frontmatter block (17,000 files in a large tree).
+#if NET8_0_OR_GREATER
+        var found = text.AsSpan(offset).IndexOfAny('\n', '\r');
+        return found < 0 ? text.Length : offset + found;
+#else
+        var found = text.IndexOfAny(LineBreaks, offset);
+        return found < 0 ? text.Length : found;
+#endif
     }
+
+#if !NET8_0_OR_GREATER
+    private static readonly char[] LineBreaks = ['\n', '\r'];
+#endif
 
     /// <summary>The offset after the line break at <paramref name="lineEnd"/>.</summary>
     public static int NextLineStart(string text, int lineEnd)
