@@ -19,7 +19,7 @@ rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
 
 mkdir -p "$work" "$(dirname "$output")"
 echo "Publishing the CLI (ReadyToRun, $rid) ..." >&2
-dotnet publish src/PlanState.Cli -c Release -r "$rid" --self-contained false -o "$work/cli" -v:q -nologo >&2
+dotnet publish src/PlanState.Cli -c Release -f net10.0 -r "$rid" --self-contained false -o "$work/cli" -v:q -nologo >&2
 cli="$work/cli/PlanState.Cli"
 
 tree="$work/tree-$plans"

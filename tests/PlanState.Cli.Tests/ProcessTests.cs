@@ -117,8 +117,7 @@ public class ProcessTests
             return beside;
         }
 
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var built = Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
+        var built = RepositoryLayout.BuiltCliAssembly();
         File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
         return built;
     }

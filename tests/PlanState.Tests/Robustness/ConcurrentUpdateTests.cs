@@ -241,8 +241,7 @@ public sealed class ConcurrentUpdateTests
         /// <summary>The CLI as built with the tests' configuration (PlanState.Tests references the CLI project, without its assembly, so it is built first).</summary>
         private static string ToolAssembly()
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var built = Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net8.0", "PlanState.Cli.dll");
+            var built = RepositoryLayout.BuiltCliAssembly();
             File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
             return built;
         }
