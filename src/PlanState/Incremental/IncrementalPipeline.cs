@@ -86,6 +86,16 @@ internal sealed class IncrementalPipeline
             aggregateArray = lastCalculations.Aggregates;
         }
 
+        // Per-phase rules: each folder's own checks, kept per folder so one changed SUMMARY re-checks one folder.
+        var phaseFindings = new List<EquatableArray<Finding>>(folder.IsStateOnly ? 0 : folder.Phases.Count);
+        if (!folder.IsStateOnly)
+        {
+            foreach (var phase in folder.Phases.AsSpan())
+            {
+                phaseFindings.Add(stepsByPath[phase.Path].RefreshRules(trace));
+            }
+        }
+
         // Calculations.
         var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
         var calculations = (aggregateArray, folder.Roadmap, milestone);
@@ -94,7 +104,7 @@ internal sealed class IncrementalPipeline
         // Rules.
         var currentFolder = folder;
         var currentMetrics = metrics;
-        rules = Run(IncrementalStep.Rules, trace, ref rulesInput, (folder, aggregateArray, metrics), rules, () => RuleRunner.Run(currentFolder, aggregateArray, currentMetrics));
+        rules = Run(IncrementalStep.Rules, trace, ref rulesInput, (folder, aggregateArray, metrics), rules, () => RuleRunner.Run(currentFolder, aggregateArray, currentMetrics, phaseFindings));
 
         // Edits: every finding in file order, and the edits.
         var currentRules = rules;
