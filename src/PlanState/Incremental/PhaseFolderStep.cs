@@ -77,7 +77,7 @@ internal sealed class PhaseFolderStep
         ListedEntry[] entries;
         try
         {
-            entries = lister.List(PlanningFileLoader.FullPath(root, Path));
+            entries = lister.List(PlanningFileLoader.FullPath(root, Path), listing);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

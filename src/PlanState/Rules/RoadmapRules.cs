@@ -60,10 +60,10 @@ internal static class RoadmapRules
     /// <summary>The plan an item names: the first with that id as written, or else with the same phase and plan number.</summary>
     private static PlanStatus? FindPlan(PhaseAggregate aggregate, string planId)
     {
-        var parsed = false;
-        var readable = false;
+        // The plan number is read first, cheaply: the phase number (allocating) is read only for a plan of that number.
+        var number = TrailingPlanNumber(planId);
+        var phaseRead = false;
         PhaseNumber? phase = null;
-        var number = 0;
         foreach (var plan in aggregate.Plans.AsSpan())
         {
             if (plan.Id.Text == planId)
@@ -71,19 +71,62 @@ internal static class RoadmapRules
                 return plan;
             }
 
-            if (!parsed)
+            if (number is { } n && n != plan.Id.Plan)
             {
-                readable = PositionRules.TryParsePlanId(planId, out phase, out number);
-                parsed = true;
+                continue;
             }
 
-            if (readable && plan.Id.Phase.Equals(phase) && plan.Id.Plan == number)
+            if (!phaseRead)
+            {
+                phaseRead = true;
+                if (!PositionRules.TryParsePlanId(planId, out var parsedPhase, out var parsedNumber))
+                {
+                    number = -1;
+                    continue;
+                }
+
+                (phase, number) = (parsedPhase, parsedNumber);
+                if (parsedNumber != plan.Id.Plan)
+                {
+                    continue;
+                }
+            }
+
+            if (phase is not null && plan.Id.Phase.Equals(phase) && plan.Id.Plan == number)
             {
                 return plan;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The plan number after the last dash when it is plain ASCII digits (what <see cref="PositionRules.TryParsePlanId"/>
+    /// reads there too); null when it is anything else, for which the full parse decides.
+    /// </summary>
+    private static int? TrailingPlanNumber(string planId)
+    {
+        var dash = planId.LastIndexOf('-');
+        var digits = planId.Length - dash - 1;
+        if (dash <= 0 || digits is < 1 or > 9)
+        {
+            return null;
+        }
+
+        var value = 0;
+        for (var i = dash + 1; i < planId.Length; i++)
+        {
+            var c = planId[i];
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private static void CheckPlansLine(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
