@@ -29,7 +29,12 @@ internal readonly record struct FileStamp(long Length, long LastWriteUtcTicks)
 }
 
 /// <summary>One entry of a folder listing. <see cref="Info"/> is kept for links only, which the loop check resolves.</summary>
-internal readonly struct ListedEntry
+/// <remarks>
+/// A class, not a struct: the listing's generic code (the enumerator, the list, the sort) is then the shared code
+/// for reference types that the runtime ships precompiled, instead of code the JIT compiles in every new process.
+/// A no-change run hands the earlier entries back, so it allocates none.
+/// </remarks>
+internal sealed class ListedEntry
 {
     public ListedEntry(string name, bool isDirectory, bool isLink, FileStamp stamp, FileSystemInfo? info)
     {
@@ -51,7 +56,7 @@ internal readonly struct ListedEntry
     public FileSystemInfo? Info { get; }
 
     /// <summary>Same name, kind and stamp: nothing in the file changed that the listing can see.</summary>
-    public bool SameAs(in ListedEntry other) =>
+    public bool SameAs(ListedEntry other) =>
         IsDirectory == other.IsDirectory && IsLink == other.IsLink && Stamp == other.Stamp && string.Equals(Name, other.Name, StringComparison.Ordinal);
 
     public static bool SameListing(ListedEntry[]? left, ListedEntry[] right)

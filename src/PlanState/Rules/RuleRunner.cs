@@ -13,17 +13,18 @@ public static class RuleRunner
 {
     public static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
     {
-        var phaseFindings = new List<EquatableArray<Finding>>();
+        var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : aggregates.Count + folder.Phases.Count];
         if (!folder.IsStateOnly)
         {
+            var next = 0;
             foreach (var aggregate in aggregates.AsSpan())
             {
-                phaseFindings.Add(FolderRules.CheckAggregate(aggregate));
+                phaseFindings[next++] = FolderRules.CheckAggregate(aggregate);
             }
 
             foreach (var phase in folder.Phases.AsSpan())
             {
-                phaseFindings.Add(FolderRules.CheckFolder(phase));
+                phaseFindings[next++] = FolderRules.CheckFolder(phase);
             }
         }
 
@@ -49,7 +50,7 @@ public static class RuleRunner
     /// Every rule, given the findings of the per-phase checks (<see cref="RunPhase"/>), which the incremental pipeline
     /// keeps per folder. They are ignored in STATE-only mode, where the folder rules do not run.
     /// </summary>
-    internal static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, IReadOnlyList<EquatableArray<Finding>> phaseFindings)
+    internal static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, EquatableArray<Finding>[] phaseFindings)
     {
         var context = new RuleContext(folder, aggregates, metrics);
 
@@ -63,7 +64,7 @@ public static class RuleRunner
         if (!folder.IsStateOnly)
         {
             RoadmapRules.Check(context);
-            for (var i = 0; i < phaseFindings.Count; i++)
+            for (var i = 0; i < phaseFindings.Length; i++)
             {
                 context.Report(phaseFindings[i]);
             }
