@@ -49,21 +49,36 @@ public static class Formulas
     /// <c>Trend:</c> r = mean(last five) / mean(earlier): below 0.9 Improving, above 1.1 Degrading, else Stable; with
     /// fewer than two earlier plans, Not enough data.
     /// </summary>
-    public static TrendWord Trend(IReadOnlyList<double> lastFiveSeconds, IReadOnlyList<double> earlierSeconds)
+    public static TrendWord Trend(IReadOnlyList<double> lastFiveSeconds, IReadOnlyList<double> earlierSeconds) =>
+        Trend(lastFiveSeconds.ToArray(), earlierSeconds.ToArray());
+
+    internal static TrendWord Trend(double[] lastFiveSeconds, double[] earlierSeconds)
     {
-        if (earlierSeconds.Count < 2 || lastFiveSeconds.Count == 0)
+        if (earlierSeconds.Length < 2 || lastFiveSeconds.Length == 0)
         {
             return TrendWord.NotEnoughData;
         }
 
-        var earlierMean = earlierSeconds.Average();
+        var earlierMean = Mean(earlierSeconds);
         if (earlierMean <= 0)
         {
             return TrendWord.NotEnoughData;
         }
 
-        var ratio = lastFiveSeconds.Average() / earlierMean;
+        var ratio = Mean(lastFiveSeconds) / earlierMean;
         return ratio < 0.9 ? TrendWord.Improving : ratio > 1.1 ? TrendWord.Degrading : TrendWord.Stable;
+    }
+
+    /// <summary>The mean, summed in order from the first value as <c>Enumerable.Average</c> does, so the result is the same double.</summary>
+    private static double Mean(double[] values)
+    {
+        double sum = 0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum / values.Length;
     }
 
     /// <summary>How many plans <c>Last 5 plans:</c> lists.</summary>

@@ -36,17 +36,41 @@ public sealed record PhaseAggregate(
     public bool DurationsKnown => DurationCount == CompletedCount;
 
     /// <summary>True when every completed plan's <c>completed</c> date could be read.</summary>
-    public bool DatesKnown => Plans.All(p => !p.IsComplete || p.CompletedOn.HasValue);
+    public bool DatesKnown
+    {
+        get
+        {
+            foreach (var plan in Plans.AsSpan())
+            {
+                if (plan.IsComplete && !plan.CompletedOn.HasValue)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     public static PhaseAggregate From(PhaseFolder folder)
     {
-        var summaries = folder.Summaries.ToDictionary(s => s.Id);
-        var plans = new List<PlanStatus>();
+        // Add throws on a repeated id, as ToDictionary did.
+        var summaries = new Dictionary<PlanId, SummaryFile>(folder.Summaries.Count);
+        foreach (var summary in folder.Summaries.AsSpan())
+        {
+            summaries.Add(summary.Id, summary);
+        }
+
+        var plans = new PlanStatus[folder.Plans.Count];
+        var planIds = new HashSet<PlanId>();
         double total = 0;
         var durations = 0;
+        var completedCount = 0;
         DateTime? latest = null;
-        foreach (var plan in folder.Plans)
+        for (var i = 0; i < plans.Length; i++)
         {
+            var plan = folder.Plans[i];
+            planIds.Add(plan.Id);
             summaries.TryGetValue(plan.Id, out var summary);
             var seconds = summary?.Duration?.Value.TotalSeconds;
             var completed = summary?.Completed?.Value;
@@ -64,12 +88,27 @@ public sealed record PhaseAggregate(
                 }
             }
 
-            plans.Add(new PlanStatus(plan.Id, plan.Path, summary, seconds, completed));
+            plans[i] = new PlanStatus(plan.Id, plan.Path, summary, seconds, completed);
+            completedCount += plans[i].IsComplete ? 1 : 0;
         }
 
-        var planIds = new HashSet<PlanId>(folder.Plans.Select(p => p.Id));
-        var orphans = folder.Summaries.Where(s => !planIds.Contains(s.Id)).ToEquatableArray();
-        var completedCount = plans.Count(p => p.IsComplete);
-        return new PhaseAggregate(folder, plans.ToEquatableArray(), orphans, plans.Count, completedCount, total, durations, latest);
+        var orphans = new List<SummaryFile>();
+        foreach (var summary in folder.Summaries.AsSpan())
+        {
+            if (!planIds.Contains(summary.Id))
+            {
+                orphans.Add(summary);
+            }
+        }
+
+        return new PhaseAggregate(
+            folder,
+            EquatableArray<PlanStatus>.TakeOwnership(plans),
+            orphans.Count == 0 ? EquatableArray<SummaryFile>.Empty : orphans.ToEquatableArray(),
+            plans.Length,
+            completedCount,
+            total,
+            durations,
+            latest);
     }
 }

@@ -57,76 +57,271 @@ public sealed record ProjectMetrics(
     /// True when every completed plan's duration could be read. An unreadable duration is left out of sums (spec §2),
     /// which makes the totals uncertain, and an uncertain value is never rewritten (spec §7).
     /// </summary>
-    public bool DurationsKnown => Phases.All(p => p.Aggregate is null || p.Aggregate.DurationsKnown);
+    public bool DurationsKnown
+    {
+        get
+        {
+            foreach (var phase in Phases.AsSpan())
+            {
+                if (phase.Aggregate is { DurationsKnown: false })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>True when every completed plan has a readable date and duration, so Recent Trend is certain.</summary>
-    public bool RecentTrendKnown => DurationsKnown && Phases.All(p => p.Aggregate is null || p.Aggregate.DatesKnown);
+    public bool RecentTrendKnown
+    {
+        get
+        {
+            if (!DurationsKnown)
+            {
+                return false;
+            }
 
-    public PhaseFacts? Find(PhaseNumber number) => Phases.FirstOrDefault(p => p.Number.Equals(number));
+            foreach (var phase in Phases.AsSpan())
+            {
+                if (phase.Aggregate is { DatesKnown: false })
+                {
+                    return false;
+                }
+            }
 
+            return true;
+        }
+    }
+
+    /// <summary>The phase with this number, or null. <see cref="Phases"/> is in phase order, one entry per number: a binary search.</summary>
+    public PhaseFacts? Find(PhaseNumber number)
+    {
+        var phases = Phases.AsSpan();
+        var low = 0;
+        var high = phases.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = phases[middle].Number.CompareTo(number);
+            if (order == 0)
+            {
+                return phases[middle];
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+
+    // Plain loops over arrays below, not LINQ: this runs on every analysis, and in a fresh process each LINQ
+    // operator over a value type (OrderBy on a date, Sum, Average) is a generic instantiation to JIT first.
     public static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone)
     {
         var sections = roadmap?.Sections ?? EquatableArray<RoadmapPhaseSection>.Empty;
         var currentMilestone = FindCurrentMilestone(roadmap, stateMilestone);
-        var byNumber = new SortedDictionary<PhaseNumber, (RoadmapPhaseSection? Section, PhaseAggregate? Aggregate)>();
-        foreach (var section in sections)
+        var phases = MergeByNumber(sections, activePhases, currentMilestone);
+
+        int totalPlans = 0, completedPlans = 0, totalPhases = 0, completedPhases = 0;
+        foreach (var phase in phases)
+        {
+            if (phase.InMilestoneScope)
+            {
+                totalPlans += phase.PlanCount;
+                completedPlans += phase.CompletedCount;
+                totalPhases++;
+                completedPhases += phase.IsComplete ? 1 : 0;
+            }
+        }
+
+        int activeCompleted = 0, activeDurations = 0;
+        double activeSeconds = 0;
+        foreach (var aggregate in activePhases.AsSpan())
+        {
+            activeCompleted += aggregate.CompletedCount;
+            activeSeconds += aggregate.TotalSeconds;
+            activeDurations += aggregate.DurationCount;
+        }
+
+        var completed = CompletedInOrder(activePhases);
+        var recentCount = Math.Min(Formulas.RecentPlanCount, completed.Length);
+        var recent = new CompletedPlan[recentCount];
+        Array.Copy(completed, completed.Length - recentCount, recent, 0, recentCount);
+        var trend = Formulas.Trend(KnownSeconds(completed, completed.Length - recentCount, recentCount), KnownSeconds(completed, 0, completed.Length - recentCount));
+
+        return new ProjectMetrics(
+            EquatableArray<PhaseFacts>.TakeOwnership(phases),
+            currentMilestone,
+            totalPlans,
+            completedPlans,
+            totalPhases,
+            completedPhases,
+            activeCompleted,
+            activeSeconds,
+            activeDurations,
+            EquatableArray<CompletedPlan>.TakeOwnership(recent),
+            trend,
+            roadmap is null ? null : CountIntegerPhases(roadmap));
+    }
+
+    /// <summary>
+    /// One entry per phase number, in phase order: its first ROADMAP section and its first active folder. Two
+    /// folders with one number are a contradiction reported elsewhere; the first one counts here.
+    /// </summary>
+    private static PhaseFacts[] MergeByNumber(EquatableArray<RoadmapPhaseSection> sections, EquatableArray<PhaseAggregate> activePhases, string? currentMilestone)
+    {
+        var byNumber = new Dictionary<PhaseNumber, PhaseSlot>(sections.Count + activePhases.Count);
+        var slots = new List<PhaseSlot>(sections.Count + activePhases.Count);
+        foreach (var section in sections.AsSpan())
         {
             if (!byNumber.ContainsKey(section.Number))
             {
-                byNumber[section.Number] = (section, null);
+                var slot = new PhaseSlot(section.Number) { Section = section };
+                byNumber.Add(section.Number, slot);
+                slots.Add(slot);
             }
         }
 
-        foreach (var aggregate in activePhases)
+        foreach (var aggregate in activePhases.AsSpan())
         {
-            byNumber.TryGetValue(aggregate.Number, out var entry);
-
-            // Two folders with one number are a contradiction reported elsewhere; the first one counts here.
-            if (entry.Aggregate is null)
+            if (!byNumber.TryGetValue(aggregate.Number, out var slot))
             {
-                byNumber[aggregate.Number] = (entry.Section, aggregate);
+                slot = new PhaseSlot(aggregate.Number);
+                byNumber.Add(aggregate.Number, slot);
+                slots.Add(slot);
+            }
+
+            slot.Aggregate ??= aggregate;
+        }
+
+        // The numbers are distinct, so any sort gives the one phase order.
+        slots.Sort(static (a, b) => a.Number.CompareTo(b.Number));
+        var phases = new PhaseFacts[slots.Count];
+        for (var i = 0; i < phases.Length; i++)
+        {
+            var slot = slots[i];
+            phases[i] = new PhaseFacts(slot.Number, slot.Section?.Name, slot.Section, slot.Aggregate, InScope(slot.Section, currentMilestone));
+        }
+
+        return phases;
+    }
+
+    /// <summary>Every completed plan of the active phases, by completion date (unknown first), then plan, then as listed.</summary>
+    private static CompletedPlan[] CompletedInOrder(EquatableArray<PhaseAggregate> activePhases)
+    {
+        var entries = new List<OrderedPlan>();
+        foreach (var aggregate in activePhases.AsSpan())
+        {
+            foreach (var plan in aggregate.Plans.AsSpan())
+            {
+                if (plan.IsComplete)
+                {
+                    entries.Add(new OrderedPlan(new CompletedPlan(plan.Id, plan.Seconds, plan.CompletedOn), entries.Count));
+                }
             }
         }
 
-        var phases = byNumber.Select(kv => new PhaseFacts(
-                kv.Key,
-                kv.Value.Section?.Name,
-                kv.Value.Section,
-                kv.Value.Aggregate,
-                InScope(kv.Value.Section, currentMilestone)))
-            .ToEquatableArray();
+        // The index keeps the sort stable, as LINQ's OrderBy was: equal plans keep their listed order.
+        entries.Sort(static (a, b) =>
+        {
+            var byDate = a.DateTicks.CompareTo(b.DateTicks);
+            if (byDate != 0)
+            {
+                return byDate;
+            }
 
-        var scope = phases.Where(p => p.InMilestoneScope).ToList();
-        var completed = activePhases
-            .SelectMany(a => a.Plans)
-            .Where(p => p.IsComplete)
-            .Select(p => new CompletedPlan(p.Id, p.Seconds, p.CompletedOn))
-            .OrderBy(p => p.CompletedOn ?? DateTime.MinValue)
-            .ThenBy(p => p.Id)
-            .ToList();
-        var recent = completed.Skip(Math.Max(0, completed.Count - Formulas.RecentPlanCount)).ToList();
-        var earlier = completed.Take(completed.Count - recent.Count).ToList();
-        var trend = Formulas.Trend(
-            recent.Where(p => p.Seconds.HasValue).Select(p => p.Seconds!.Value).ToList(),
-            earlier.Where(p => p.Seconds.HasValue).Select(p => p.Seconds!.Value).ToList());
+            var byId = a.Plan.Id.CompareTo(b.Plan.Id);
+            return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+        });
 
-        int? integerPhases = roadmap is null
-            ? null
-            : sections.Select(s => s.Number).Concat(roadmap.PhaseChecklist.Select(c => c.Number)).Where(n => n.IsInteger).Distinct().Count();
+        var completed = new CompletedPlan[entries.Count];
+        for (var i = 0; i < completed.Length; i++)
+        {
+            completed[i] = entries[i].Plan;
+        }
 
-        return new ProjectMetrics(
-            phases,
-            currentMilestone,
-            scope.Sum(p => p.PlanCount),
-            scope.Sum(p => p.CompletedCount),
-            scope.Count,
-            scope.Count(p => p.IsComplete),
-            activePhases.Sum(a => a.CompletedCount),
-            activePhases.Sum(a => a.TotalSeconds),
-            activePhases.Sum(a => a.DurationCount),
-            recent.ToEquatableArray(),
-            trend,
-            integerPhases);
+        return completed;
+    }
+
+    /// <summary>The durations that could be read among <paramref name="count"/> plans from <paramref name="start"/>.</summary>
+    private static double[] KnownSeconds(CompletedPlan[] plans, int start, int count)
+    {
+        var known = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            known += plans[i].Seconds.HasValue ? 1 : 0;
+        }
+
+        var seconds = new double[known];
+        var next = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (plans[i].Seconds is { } value)
+            {
+                seconds[next++] = value;
+            }
+        }
+
+        return seconds;
+    }
+
+    /// <summary>Y in <c>Phase: X of Y</c>: the distinct integer phases among ROADMAP's sections and checklist.</summary>
+    private static int CountIntegerPhases(RoadmapDocument roadmap)
+    {
+        var integers = new HashSet<PhaseNumber>();
+        foreach (var section in roadmap.Sections.AsSpan())
+        {
+            if (section.Number.IsInteger)
+            {
+                integers.Add(section.Number);
+            }
+        }
+
+        foreach (var item in roadmap.PhaseChecklist.AsSpan())
+        {
+            if (item.Number.IsInteger)
+            {
+                integers.Add(item.Number);
+            }
+        }
+
+        return integers.Count;
+    }
+
+    private sealed class PhaseSlot
+    {
+        public PhaseSlot(PhaseNumber number) => Number = number;
+
+        public PhaseNumber Number { get; }
+
+        public RoadmapPhaseSection? Section { get; init; }
+
+        public PhaseAggregate? Aggregate { get; set; }
+    }
+
+    private sealed class OrderedPlan
+    {
+        public OrderedPlan(CompletedPlan plan, int index)
+        {
+            Plan = plan;
+            Index = index;
+            DateTicks = (plan.CompletedOn ?? DateTime.MinValue).Ticks;
+        }
+
+        public CompletedPlan Plan { get; }
+
+        public int Index { get; }
+
+        public long DateTicks { get; }
     }
 
     /// <summary>

@@ -29,7 +29,12 @@ internal readonly record struct FileStamp(long Length, long LastWriteUtcTicks)
 }
 
 /// <summary>One entry of a folder listing. <see cref="Info"/> is kept for links only, which the loop check resolves.</summary>
-internal readonly struct ListedEntry
+/// <remarks>
+/// A class, not a struct: the listing's generic code (the enumerator, the list, the sort) is then the shared code
+/// for reference types that the runtime ships precompiled, instead of code the JIT compiles in every new process.
+/// A no-change run hands the earlier entries back, so it allocates none.
+/// </remarks>
+internal sealed class ListedEntry
 {
     public ListedEntry(string name, bool isDirectory, bool isLink, FileStamp stamp, FileSystemInfo? info)
     {
@@ -51,11 +56,16 @@ internal readonly struct ListedEntry
     public FileSystemInfo? Info { get; }
 
     /// <summary>Same name, kind and stamp: nothing in the file changed that the listing can see.</summary>
-    public bool SameAs(in ListedEntry other) =>
+    public bool SameAs(ListedEntry other) =>
         IsDirectory == other.IsDirectory && IsLink == other.IsLink && Stamp == other.Stamp && string.Equals(Name, other.Name, StringComparison.Ordinal);
 
     public static bool SameListing(ListedEntry[]? left, ListedEntry[] right)
     {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
         if (left is null || left.Length != right.Length)
         {
             return false;
@@ -83,15 +93,29 @@ internal class DirectoryLister
 
     public virtual bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
 
-    public virtual ListedEntry[] List(string fullPath)
+    /// <summary>
+    /// Lists a folder. When it lists exactly as <paramref name="previous"/> (an earlier result of this method) did
+    /// (same names, kinds and stamps), returns <paramref name="previous"/> itself; on .NET 8 it then allocates no
+    /// name strings and sorts nothing, which is most of the cost of a no-change analysis besides the stats.
+    /// </summary>
+    public virtual ListedEntry[] List(string fullPath, ListedEntry[]? previous = null)
     {
-        var entries = new List<ListedEntry>();
 #if NET
         // The entry's own data: no FileInfo and no full path string per file, only the one stat the stamp needs.
-        var options = new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
-        var enumerable = new FileSystemEnumerable<ListedEntry>(fullPath, static (ref FileSystemEntry entry) => ToListed(ref entry), options);
-        entries.AddRange(enumerable);
+        using var enumerator = new ListingEnumerator(fullPath, previous);
+        var entries = new List<ListedEntry>(previous?.Length ?? 16);
+        while (enumerator.MoveNext())
+        {
+            entries.Add(enumerator.Current);
+        }
+
+        if (previous is not null && enumerator.AllAsBefore && entries.Count == previous.Length)
+        {
+            // Names are unique within a folder: as many entries, each found as before, is the same listing.
+            return previous;
+        }
 #else
+        var entries = new List<ListedEntry>();
         foreach (var info in new DirectoryInfo(fullPath).EnumerateFileSystemInfos())
         {
             var isDirectory = info is DirectoryInfo || (info.Attributes & FileAttributes.Directory) != 0;
@@ -105,12 +129,74 @@ internal class DirectoryLister
     }
 
 #if NET
-    private static ListedEntry ToListed(ref FileSystemEntry entry)
+    /// <summary>
+    /// Reads each entry and compares it with the earlier listing as it goes: an entry found there with the same kind and
+    /// stamp is that entry again (its name string reused), and a link is read as a new entry (its info is fresh).
+    /// </summary>
+    private sealed class ListingEnumerator : FileSystemEnumerator<ListedEntry>
     {
-        var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
-        var isDirectory = entry.IsDirectory;
-        var stamp = isDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-        return new ListedEntry(entry.FileName.ToString(), isDirectory, isLink, stamp, isLink ? entry.ToFileSystemInfo() : null);
+        private static readonly EnumerationOptions Options = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
+        private readonly ListedEntry[]? previous;
+
+        public ListingEnumerator(string fullPath, ListedEntry[]? previous)
+            : base(fullPath, Options)
+        {
+            this.previous = previous;
+            AllAsBefore = previous is not null;
+        }
+
+        /// <summary>True while every entry read so far is an entry of the earlier listing, unchanged.</summary>
+        public bool AllAsBefore { get; private set; }
+
+        protected override ListedEntry TransformEntry(ref FileSystemEntry entry)
+        {
+            var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+            var isDirectory = entry.IsDirectory;
+            var stamp = isDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+            var name = entry.FileName;
+            var index = previous is null ? -1 : IndexOf(previous, name);
+            if (index >= 0 && !isLink)
+            {
+                var before = previous![index];
+                if (before.IsDirectory == isDirectory && !before.IsLink && before.Stamp == stamp)
+                {
+                    return before;
+                }
+
+                AllAsBefore = false;
+                return new ListedEntry(before.Name, isDirectory, isLink, stamp, null);
+            }
+
+            AllAsBefore = false;
+            return new ListedEntry(name.ToString(), isDirectory, isLink, stamp, isLink ? entry.ToFileSystemInfo() : null);
+        }
+
+        /// <summary>A binary search of the earlier listing, which is sorted by name (ordinal).</summary>
+        private static int IndexOf(ListedEntry[] sorted, ReadOnlySpan<char> name)
+        {
+            var low = 0;
+            var high = sorted.Length - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) >> 1);
+                var order = sorted[middle].Name.AsSpan().SequenceCompareTo(name);
+                if (order == 0)
+                {
+                    return middle;
+                }
+
+                if (order < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return -1;
+        }
     }
 #endif
 }

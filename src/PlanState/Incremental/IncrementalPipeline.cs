@@ -24,11 +24,11 @@ internal sealed class IncrementalPipeline
     private string? root;
 
     private PlanningFolder? folder;
-    private (EquatableArray<PhaseAggregate> Aggregates, RoadmapDocument? Roadmap, string? Milestone)? calculationsInput;
+    private CalculationsInput? calculationsInput;
     private ProjectMetrics? metrics;
-    private (PlanningFolder Folder, EquatableArray<PhaseAggregate> Aggregates, ProjectMetrics Metrics)? rulesInput;
+    private RulesInput? rulesInput;
     private RuleResults? rules;
-    private (PlanningFolder Folder, RuleResults Rules, ProjectMetrics Metrics)? editsInput;
+    private EditsInput? editsInput;
     private PlanningAnalysis? analysis;
 
     public IncrementalPipeline(DirectoryLister? lister = null)
@@ -86,19 +86,26 @@ internal sealed class IncrementalPipeline
             aggregateArray = lastCalculations.Aggregates;
         }
 
+        // Per-phase rules: each folder's own checks, kept per folder so one changed SUMMARY re-checks one folder.
+        var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : folder.Phases.Count];
+        for (var i = 0; i < phaseFindings.Length; i++)
+        {
+            phaseFindings[i] = stepsByPath[folder.Phases[i].Path].RefreshRules(trace);
+        }
+
         // Calculations.
         var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
-        var calculations = (aggregateArray, folder.Roadmap, milestone);
+        var calculations = new CalculationsInput(aggregateArray, folder.Roadmap, milestone);
         metrics = Run(IncrementalStep.Calculations, trace, ref calculationsInput, calculations, metrics, () => ProjectMetrics.Compute(aggregateArray, folder.Roadmap, milestone));
 
         // Rules.
         var currentFolder = folder;
         var currentMetrics = metrics;
-        rules = Run(IncrementalStep.Rules, trace, ref rulesInput, (folder, aggregateArray, metrics), rules, () => RuleRunner.Run(currentFolder, aggregateArray, currentMetrics));
+        rules = Run(IncrementalStep.Rules, trace, ref rulesInput, new RulesInput(folder, aggregateArray, metrics), rules, () => RuleRunner.Run(currentFolder, aggregateArray, currentMetrics, phaseFindings));
 
         // Edits: every finding in file order, and the edits.
         var currentRules = rules;
-        analysis = Run(IncrementalStep.Edits, trace, ref editsInput, (folder, rules, metrics), analysis, () => Finish(currentFolder, currentRules, currentMetrics));
+        analysis = Run(IncrementalStep.Edits, trace, ref editsInput, new EditsInput(folder, rules, metrics), analysis, () => Finish(currentFolder, currentRules, currentMetrics));
         runTrace = trace.Build();
         return analysis;
     }
@@ -134,10 +141,10 @@ internal sealed class IncrementalPipeline
         TInput input,
         TOutput? cachedOutput,
         Func<TOutput> compute)
-        where TInput : struct
+        where TInput : class, IEquatable<TInput>
         where TOutput : class
     {
-        if (cachedOutput is not null && cachedInput is { } last && EqualityComparer<TInput>.Default.Equals(last, input))
+        if (cachedOutput is not null && cachedInput is not null && cachedInput.Equals(input))
         {
             trace.Record(step, string.Empty, IncrementalStepReason.Cached);
             return cachedOutput;
@@ -150,6 +157,77 @@ internal sealed class IncrementalPipeline
             : IncrementalStepReason.Modified;
         trace.Record(step, string.Empty, reason);
         return reason == IncrementalStepReason.Unchanged ? cachedOutput! : output;
+    }
+
+    // The inputs of the whole-project steps. Small classes rather than value tuples: in a fresh process, generic code
+    // over a value tuple of these types is JIT-compiled before the first analysis; over a class it is precompiled.
+    private sealed class CalculationsInput : IEquatable<CalculationsInput>
+    {
+        public CalculationsInput(EquatableArray<PhaseAggregate> aggregates, RoadmapDocument? roadmap, string? milestone)
+        {
+            Aggregates = aggregates;
+            Roadmap = roadmap;
+            Milestone = milestone;
+        }
+
+        public EquatableArray<PhaseAggregate> Aggregates { get; }
+
+        public RoadmapDocument? Roadmap { get; }
+
+        public string? Milestone { get; }
+
+        public bool Equals(CalculationsInput? other) =>
+            other is not null && Aggregates.Equals(other.Aggregates) && Equals(Roadmap, other.Roadmap) && string.Equals(Milestone, other.Milestone, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as CalculationsInput);
+
+        public override int GetHashCode() => Aggregates.GetHashCode();
+    }
+
+    private sealed class RulesInput : IEquatable<RulesInput>
+    {
+        public RulesInput(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
+        {
+            Folder = folder;
+            Aggregates = aggregates;
+            Metrics = metrics;
+        }
+
+        public PlanningFolder Folder { get; }
+
+        public EquatableArray<PhaseAggregate> Aggregates { get; }
+
+        public ProjectMetrics Metrics { get; }
+
+        public bool Equals(RulesInput? other) =>
+            other is not null && Folder.Equals(other.Folder) && Aggregates.Equals(other.Aggregates) && Metrics.Equals(other.Metrics);
+
+        public override bool Equals(object? obj) => Equals(obj as RulesInput);
+
+        public override int GetHashCode() => Aggregates.GetHashCode();
+    }
+
+    private sealed class EditsInput : IEquatable<EditsInput>
+    {
+        public EditsInput(PlanningFolder folder, RuleResults rules, ProjectMetrics metrics)
+        {
+            Folder = folder;
+            Rules = rules;
+            Metrics = metrics;
+        }
+
+        public PlanningFolder Folder { get; }
+
+        public RuleResults Rules { get; }
+
+        public ProjectMetrics Metrics { get; }
+
+        public bool Equals(EditsInput? other) =>
+            other is not null && Folder.Equals(other.Folder) && Rules.Equals(other.Rules) && Metrics.Equals(other.Metrics);
+
+        public override bool Equals(object? obj) => Equals(obj as EditsInput);
+
+        public override int GetHashCode() => Rules.GetHashCode();
     }
 
     private void Reset(string fullRoot)

@@ -17,6 +17,10 @@ internal sealed class IncrementalScanner
     private readonly DirectoryLister lister;
     private Dictionary<string, PhaseFolderStep> folders = new(StringComparer.Ordinal);
 
+    /// <summary>The last listing of each container folder (<c>phases/</c>, <c>milestones/</c>, the archives), handed back to the lister.</summary>
+    private Dictionary<string, ListedEntry[]> containerListings = new(StringComparer.Ordinal);
+    private Dictionary<string, ListedEntry[]> nextContainerListings = new(StringComparer.Ordinal);
+
     public IncrementalScanner(DirectoryLister lister)
     {
         this.lister = lister;
@@ -46,6 +50,8 @@ internal sealed class IncrementalScanner
         }
 
         RefreshAll(root, found, trace);
+        (containerListings, nextContainerListings) = (nextContainerListings, containerListings);
+        nextContainerListings.Clear();
 
         // Whatever was cached and not found this time is gone.
         var next = new Dictionary<string, PhaseFolderStep>(StringComparer.Ordinal);
@@ -137,7 +143,9 @@ internal sealed class IncrementalScanner
     {
         try
         {
-            entries = lister.List(PlanningFileLoader.FullPath(root, relativePath));
+            containerListings.TryGetValue(relativePath, out var previous);
+            entries = lister.List(PlanningFileLoader.FullPath(root, relativePath), previous);
+            nextContainerListings[relativePath] = entries;
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)

@@ -15,7 +15,10 @@ public enum IncrementalStep
     /// <summary><see cref="Analysis.ProjectMetrics"/>: every derived number.</summary>
     Calculations,
 
-    /// <summary>Every rule: findings and the edits that fix stale text.</summary>
+    /// <summary>The checks of one phase folder alone (its files against its number, orphans, numbering gaps), keyed by the folder's path.</summary>
+    PhaseRules,
+
+    /// <summary>Every rule: findings and the edits that fix stale text (the per-phase findings included).</summary>
     Rules,
 
     /// <summary>The final, ordered findings (input problems and rule findings) and edits.</summary>

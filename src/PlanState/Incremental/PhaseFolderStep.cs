@@ -2,6 +2,7 @@ using PlanState.Analysis;
 using PlanState.Diagnostics;
 using PlanState.Model;
 using PlanState.Parsing.Files;
+using PlanState.Rules;
 using PlanState.Text;
 
 namespace PlanState.Incremental;
@@ -59,6 +60,13 @@ internal sealed class PhaseFolderStep
     /// <summary>The folder whose aggregate <see cref="Aggregate"/> is.</summary>
     private PhaseFolder? aggregatedFolder;
 
+    /// <summary>The findings of this folder's own checks, for <see cref="ruledFolder"/> and <see cref="ruledAggregate"/>.</summary>
+    private EquatableArray<Finding> ruleFindings;
+
+    private PhaseFolder? ruledFolder;
+
+    private PhaseAggregate? ruledAggregate;
+
     /// <summary>The files whose parse is cached (for the Removed records when the folder goes away).</summary>
     public IEnumerable<string> CachedFiles => files.Keys.Select(name => Path + "/" + name);
 
@@ -69,7 +77,7 @@ internal sealed class PhaseFolderStep
         ListedEntry[] entries;
         try
         {
-            entries = lister.List(PlanningFileLoader.FullPath(root, Path));
+            entries = lister.List(PlanningFileLoader.FullPath(root, Path), listing);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -173,6 +181,34 @@ internal sealed class PhaseFolderStep
         return Aggregate!;
     }
 
+    /// <summary>
+    /// The per-phase rule step: the checks of this folder alone (<see cref="RuleRunner.RunPhase"/>), run again only
+    /// when the folder or its aggregate changed. Call after the aggregate step.
+    /// </summary>
+    public EquatableArray<Finding> RefreshRules(IncrementalRunTrace.Builder trace)
+    {
+        var folder = Folder!;
+        if (ruledFolder is not null && ReferenceEquals(ruledFolder, folder) && ReferenceEquals(ruledAggregate, Aggregate))
+        {
+            trace.Record(IncrementalStep.PhaseRules, Path, IncrementalStepReason.Cached);
+            return ruleFindings;
+        }
+
+        var findings = RuleRunner.RunPhase(folder, Aggregate);
+        var reason = ruledFolder is null ? IncrementalStepReason.New
+            : findings == ruleFindings ? IncrementalStepReason.Unchanged
+            : IncrementalStepReason.Modified;
+        trace.Record(IncrementalStep.PhaseRules, Path, reason);
+        if (reason != IncrementalStepReason.Unchanged)
+        {
+            ruleFindings = findings;
+        }
+
+        ruledFolder = folder;
+        ruledAggregate = Aggregate;
+        return ruleFindings;
+    }
+
     /// <summary>Records the removal of everything this folder cached (the folder is gone, or no longer a phase folder).</summary>
     public void RecordRemoved(IncrementalRunTrace.Builder trace)
     {
@@ -180,6 +216,11 @@ internal sealed class PhaseFolderStep
         if (Aggregate is not null)
         {
             trace.Record(IncrementalStep.PhaseAggregate, Path, IncrementalStepReason.Removed);
+        }
+
+        if (ruledFolder is not null)
+        {
+            trace.Record(IncrementalStep.PhaseRules, Path, IncrementalStepReason.Removed);
         }
     }
 

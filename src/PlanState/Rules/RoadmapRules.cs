@@ -39,9 +39,9 @@ internal static class RoadmapRules
 
     private static void CheckPlanItems(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
     {
-        foreach (var item in section.PlanItems)
+        foreach (var item in section.PlanItems.AsSpan())
         {
-            var plan = aggregate.Plans.FirstOrDefault(p => p.Id.Text == item.PlanId || (PositionRules.TryParsePlanId(item.PlanId, out var phase, out var number) && p.Id.Phase.Equals(phase) && p.Id.Plan == number));
+            var plan = FindPlan(aggregate, item.PlanId);
             if (plan is null)
             {
                 continue;
@@ -55,6 +55,78 @@ internal static class RoadmapRules
                     : $"Plan {item.PlanId} is ticked '[{old}]' but it has no SUMMARY");
             }
         }
+    }
+
+    /// <summary>The plan an item names: the first with that id as written, or else with the same phase and plan number.</summary>
+    private static PlanStatus? FindPlan(PhaseAggregate aggregate, string planId)
+    {
+        // The plan number is read first, cheaply: the phase number (allocating) is read only for a plan of that number.
+        var number = TrailingPlanNumber(planId);
+        var phaseRead = false;
+        PhaseNumber? phase = null;
+        foreach (var plan in aggregate.Plans.AsSpan())
+        {
+            if (plan.Id.Text == planId)
+            {
+                return plan;
+            }
+
+            if (number is { } n && n != plan.Id.Plan)
+            {
+                continue;
+            }
+
+            if (!phaseRead)
+            {
+                phaseRead = true;
+                if (!PositionRules.TryParsePlanId(planId, out var parsedPhase, out var parsedNumber))
+                {
+                    number = -1;
+                    continue;
+                }
+
+                (phase, number) = (parsedPhase, parsedNumber);
+                if (parsedNumber != plan.Id.Plan)
+                {
+                    continue;
+                }
+            }
+
+            if (phase is not null && plan.Id.Phase.Equals(phase) && plan.Id.Plan == number)
+            {
+                return plan;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The plan number after the last dash when it is plain ASCII digits (what <see cref="PositionRules.TryParsePlanId"/>
+    /// reads there too); null when it is anything else, for which the full parse decides.
+    /// </summary>
+    private static int? TrailingPlanNumber(string planId)
+    {
+        var dash = planId.LastIndexOf('-');
+        var digits = planId.Length - dash - 1;
+        if (dash <= 0 || digits is < 1 or > 9)
+        {
+            return null;
+        }
+
+        var value = 0;
+        for (var i = dash + 1; i < planId.Length; i++)
+        {
+            var c = planId[i];
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
     }
 
     private static void CheckPlansLine(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
@@ -235,10 +307,12 @@ internal static class RoadmapRules
         context.Stale(StaleValues.TableStatus, status.Span, status.Value, prefix + text, $"Progress table Status for phase {phase} is '{status.Value}' but {aggregate.CompletedCount} of {aggregate.PlanCount} plans are complete");
     }
 
+    private static readonly string[] StatusMarks = { "✅", "✓", "✔" };
+
     /// <summary>Splits a ✅ or ✓ prefix (and its space) off a status cell.</summary>
     private static (string Prefix, string Word) SplitStatusPrefix(string value)
     {
-        foreach (var mark in new[] { "✅", "✓", "✔" })
+        foreach (var mark in StatusMarks)
         {
             if (value.StartsWith(mark, StringComparison.Ordinal))
             {
@@ -287,30 +361,51 @@ internal static class RoadmapRules
     /// <summary>Folders missing from ROADMAP.md, and ROADMAP phases missing a folder while later phases have one.</summary>
     private static void CheckCoverage(RuleContext context, RoadmapDocument roadmap)
     {
-        var roadmapNumbers = new HashSet<PhaseNumber>(roadmap.Sections.Select(s => s.Number).Concat(roadmap.PhaseChecklist.Select(c => c.Number)));
+        var roadmapNumbers = new HashSet<PhaseNumber>();
+        foreach (var section in roadmap.Sections.AsSpan())
+        {
+            roadmapNumbers.Add(section.Number);
+        }
+
+        foreach (var item in roadmap.PhaseChecklist.AsSpan())
+        {
+            roadmapNumbers.Add(item.Number);
+        }
+
         if (roadmapNumbers.Count == 0)
         {
             return;
         }
 
-        var activeFolders = context.Folder.Phases.Where(p => !p.IsArchived).ToList();
-        foreach (var folder in activeFolders)
+        var archived = new HashSet<PhaseNumber>();
+        var withFolder = new HashSet<PhaseNumber>();
+        PhaseNumber? lastWithFolder = null;
+        foreach (var folder in context.Folder.Phases.AsSpan())
         {
+            if (folder.IsArchived)
+            {
+                archived.Add(folder.Number);
+                continue;
+            }
+
             if (!roadmapNumbers.Contains(folder.Number))
             {
                 context.Report(Contradictions.FolderNotInRoadmap, Text.SourceSpan.FileStart(folder.Path), $"Phase folder '{folder.Path}' (phase {folder.Number}) has no 'Phase {folder.Number}:' heading or checklist item in ROADMAP.md");
             }
+
+            withFolder.Add(folder.Number);
+            if (lastWithFolder is null || folder.Number > lastWithFolder)
+            {
+                lastWithFolder = folder.Number;
+            }
         }
 
-        if (activeFolders.Count == 0)
+        if (lastWithFolder is null)
         {
             return;
         }
 
-        var archived = new HashSet<PhaseNumber>(context.Folder.Phases.Where(p => p.IsArchived).Select(p => p.Number));
-        var withFolder = new HashSet<PhaseNumber>(activeFolders.Select(f => f.Number));
-        var lastWithFolder = withFolder.Max()!;
-        foreach (var section in roadmap.Sections)
+        foreach (var section in roadmap.Sections.AsSpan())
         {
             var facts = context.Metrics.Find(section.Number);
             if (facts is { InMilestoneScope: true } && !withFolder.Contains(section.Number) && !archived.Contains(section.Number) && section.Number < lastWithFolder)

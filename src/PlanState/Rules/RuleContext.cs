@@ -33,6 +33,15 @@ internal sealed class RuleContext
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
         findings.Add(new Finding(descriptor, span, message));
 
+    /// <summary>Adds findings made elsewhere (the per-phase checks, kept per folder by the incremental pipeline).</summary>
+    public void Report(EquatableArray<Finding> made)
+    {
+        foreach (var finding in made.AsSpan())
+        {
+            findings.Add(finding);
+        }
+    }
+
     /// <summary>Reports derived text that should read <paramref name="newText"/>, with the edit that makes it so.</summary>
     public void Stale(DiagnosticDescriptor descriptor, SourceSpan span, string oldText, string newText, string message)
     {

@@ -13,6 +13,45 @@ public static class RuleRunner
 {
     public static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
     {
+        var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : aggregates.Count + folder.Phases.Count];
+        if (!folder.IsStateOnly)
+        {
+            var next = 0;
+            foreach (var aggregate in aggregates.AsSpan())
+            {
+                phaseFindings[next++] = FolderRules.CheckAggregate(aggregate);
+            }
+
+            foreach (var phase in folder.Phases.AsSpan())
+            {
+                phaseFindings[next++] = FolderRules.CheckFolder(phase);
+            }
+        }
+
+        return Run(folder, aggregates, metrics, phaseFindings);
+    }
+
+    /// <summary>The checks of one phase folder alone (see <see cref="FolderRules"/>); <paramref name="aggregate"/> is null for an archived folder.</summary>
+    internal static EquatableArray<Finding> RunPhase(PhaseFolder folder, PhaseAggregate? aggregate)
+    {
+        var folderFindings = FolderRules.CheckFolder(folder);
+        if (aggregate is null)
+        {
+            return folderFindings;
+        }
+
+        var aggregateFindings = FolderRules.CheckAggregate(aggregate);
+        return aggregateFindings.IsEmpty ? folderFindings
+            : folderFindings.IsEmpty ? aggregateFindings
+            : aggregateFindings.Concat(folderFindings).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Every rule, given the findings of the per-phase checks (<see cref="RunPhase"/>), which the incremental pipeline
+    /// keeps per folder. They are ignored in STATE-only mode, where the folder rules do not run.
+    /// </summary>
+    internal static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, EquatableArray<Finding>[] phaseFindings)
+    {
         var context = new RuleContext(folder, aggregates, metrics);
 
         // Without phases/ there are no plan files to count, so STATE.md's numbers can only be checked against each
@@ -25,33 +64,63 @@ public static class RuleRunner
         if (!folder.IsStateOnly)
         {
             RoadmapRules.Check(context);
-            FolderRules.Check(context);
+            for (var i = 0; i < phaseFindings.Length; i++)
+            {
+                context.Report(phaseFindings[i]);
+            }
+
+            FolderRules.CheckDuplicates(context);
         }
 
-        return new RuleResults(context.Findings.InFileOrder(), DropOverlapping(context.Edits).ToEquatableArray());
+        return new RuleResults(context.Findings.InFileOrder(), DropOverlapping(context.Edits));
     }
 
     /// <summary>Two rules never edit the same text; if they did, the first edit wins and the other waits for the next run.</summary>
-    private static IEnumerable<TextEdit> DropOverlapping(IReadOnlyList<TextEdit> edits)
+    private static EquatableArray<TextEdit> DropOverlapping(IReadOnlyList<TextEdit> edits)
     {
-        foreach (var byFile in edits.GroupBy(e => e.Span.File))
+        if (edits.Count == 0)
         {
-            var taken = new List<TextEdit>();
-            foreach (var edit in byFile)
+            return EquatableArray<TextEdit>.Empty;
+        }
+
+        // Grouped by file in the order the files first appear, each file's edits in the order they were made.
+        var files = new List<string>();
+        var byFile = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
+        foreach (var edit in edits)
+        {
+            if (!byFile.TryGetValue(edit.Span.File, out var taken))
             {
-                var overlaps = taken.Any(t =>
-                    (t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End)
-                    || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start));
-                if (!overlaps)
-                {
-                    taken.Add(edit);
-                }
+                taken = new List<TextEdit>();
+                byFile.Add(edit.Span.File, taken);
+                files.Add(edit.Span.File);
             }
 
-            foreach (var edit in taken)
+            if (!Overlaps(taken, edit))
             {
-                yield return edit;
+                taken.Add(edit);
             }
         }
+
+        var kept = new List<TextEdit>(edits.Count);
+        foreach (var file in files)
+        {
+            kept.AddRange(byFile[file]);
+        }
+
+        return kept.ToEquatableArray();
+    }
+
+    private static bool Overlaps(List<TextEdit> taken, TextEdit edit)
+    {
+        foreach (var t in taken)
+        {
+            if ((t.Span.Start < edit.Span.End && edit.Span.Start < t.Span.End)
+                || (t.Span.Length == 0 && edit.Span.Length == 0 && t.Span.Start == edit.Span.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
