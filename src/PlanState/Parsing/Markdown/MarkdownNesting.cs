@@ -19,7 +19,7 @@ public static class MarkdownNesting
         var i = 0;
         while (i < text.Length)
         {
-            var (depth, indent, next) = ScanLinePrefix(text, i);
+            var next = ScanLinePrefix(text, i, out var depth, out var indent);
             if (depth > MaxContainerDepth || indent > MaxIndent)
             {
                 return line;
@@ -44,11 +44,12 @@ public static class MarkdownNesting
         return null;
     }
 
-    /// <summary>Counts the quote and list markers that open a line, and its blanks.</summary>
-    private static (int Depth, int Indent, int Next) ScanLinePrefix(string text, int i)
+    /// <summary>Counts the quote and list markers that open a line, and its blanks; returns where the prefix ends.</summary>
+    /// <remarks>Out parameters rather than a tuple: a tuple of three ints is JIT-compiled at start-up.</remarks>
+    private static int ScanLinePrefix(string text, int i, out int depth, out int indent)
     {
-        var depth = 0;
-        var indent = 0;
+        depth = 0;
+        indent = 0;
         while (i < text.Length)
         {
             var c = text[i];
@@ -91,6 +92,6 @@ public static class MarkdownNesting
             }
         }
 
-        return (depth, indent, i);
+        return i;
     }
 }
