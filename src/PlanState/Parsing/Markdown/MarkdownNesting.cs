@@ -12,6 +12,8 @@ public static class MarkdownNesting
     /// <summary>More leading blanks than any real file indents.</summary>
     public const int MaxIndent = 512;
 
+    private static readonly char[] LineBreaks = { '\n', '\r' };
+
     /// <summary>The first 1-based line that nests deeper than the limits, or null when every line is within them.</summary>
     public static int? FindTooDeepLine(string text)
     {
@@ -26,10 +28,10 @@ public static class MarkdownNesting
             }
 
             // Skip to the next line.
-            i = next;
-            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            i = text.IndexOfAny(LineBreaks, next);
+            if (i < 0)
             {
-                i++;
+                break;
             }
 
             if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')

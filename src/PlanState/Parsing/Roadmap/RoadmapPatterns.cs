@@ -331,11 +331,29 @@ internal static partial class RoadmapPatterns
     /// </summary>
     internal static bool MayBePhaseItem(string rest) => rest.Length > 0 && (rest[0] >= 0x80 || rest[0] is '*' or 'P' or 'p');
 
-    /// <summary>False when <paramref name="line"/> cannot match <see cref="PlansFieldPattern"/>, which opens with blanks and a literal <c>**</c>.</summary>
+    /// <summary>
+    /// False when <paramref name="line"/> cannot match <see cref="PlansFieldPattern"/>, which opens with blanks, a literal
+    /// <c>**</c> and <c>Plans</c> in any case; a non-ASCII char there is left to the regex (the long s matches <c>s</c>).
+    /// </summary>
     internal static bool MayBePlansField(string line)
     {
+        const string Word = "plans";
         var start = SkipBlanks(line, 0);
-        return IsDoubleStar(line, start);
+        if (!IsDoubleStar(line, start) || start + 2 + Word.Length > line.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < Word.Length; k++)
+        {
+            var c = line[start + 2 + k];
+            if (c < 0x80 && char.ToLowerInvariant(c) != Word[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsDoubleStar(string text, int i) => i + 1 < text.Length && text[i] == '*' && text[i + 1] == '*';

@@ -17,7 +17,7 @@ public sealed class RoadmapScanEquivalenceTests
     {
         "- ", "* ", "+ ", "-", "1. ", "12) ", "123456789. ", "1234567890. ", "1.", ")", ".", "[x]", "[ ]", "[X]", "[", "]", "x", "X",
         " ", "  ", "\t", "\n", "01-02", "02.1-03", "12A-01", "1", "07", "-", "-PLAN.md", "-plan.MD", "-PLAN.m", "-PLAN.md\n",
-        "**", "*", "`", "Plan ", "plan\t", "Phase ", "phase ", "phase 7: ", "PHASE 2: ", "Phase 3 - ", "**phase 4: b**", "**Phase 1: A**", "Plans", "**Plans**:", "**Plans:**",
+        "**", "*", "`", "Plan ", "plan\t", "Phase ", "phase ", "phase 7: ", "PHASE 2: ", "Phase 3 - ", "**phase 4: b**", "**Phase 1: A**", "Plans", "**Plans**:", "**Plans:**", "**PLANS**: ", "**plan\u017F:** ", "**Goal**: ", "**Plan",
         ":", ",", ";", "(", "~", "—", "✅ ", "a", "Z", "K", "\u212A", "\u017F", "é", "\u00A0", "\u2003", "<b>", "</b>", "<", ">",
     };
 
@@ -91,6 +91,18 @@ public sealed class RoadmapScanEquivalenceTests
                 PlansField.IsMatch(line).Should().BeFalse("\"{0}\" was turned away", line);
             }
         }));
+
+    [Test]
+    public void The_plans_field_guard_lets_every_case_of_the_field_through()
+    {
+        foreach (var line in new[] { "**Plans**: 3 plans", "  **plans:** TBD", "**PLANS** : 2/3", "**Plan\u017F**: 1 plan" })
+        {
+            RoadmapPatterns.MayBePlansField(line).Should().BeTrue(line);
+            PlansField.IsMatch(line).Should().Be(RoadmapPatterns.TryPlansField(line, out _), line);
+        }
+
+        RoadmapPatterns.MayBePlansField("**Goal**: Plans").Should().BeFalse();
+    }
 
     [Test]
     public void Whitespace_collapsing_and_tag_stripping_match_the_regexes_they_replace() =>
