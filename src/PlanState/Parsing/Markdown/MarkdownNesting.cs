@@ -12,6 +12,8 @@ public static class MarkdownNesting
     /// <summary>More leading blanks than any real file indents.</summary>
     public const int MaxIndent = 512;
 
+    private static readonly char[] LineBreaks = { '\n', '\r' };
+
     /// <summary>The first 1-based line that nests deeper than the limits, or null when every line is within them.</summary>
     public static int? FindTooDeepLine(string text)
     {
@@ -19,17 +21,17 @@ public static class MarkdownNesting
         var i = 0;
         while (i < text.Length)
         {
-            var (depth, indent, next) = ScanLinePrefix(text, i);
+            var next = ScanLinePrefix(text, i, out var depth, out var indent);
             if (depth > MaxContainerDepth || indent > MaxIndent)
             {
                 return line;
             }
 
             // Skip to the next line.
-            i = next;
-            while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+            i = text.IndexOfAny(LineBreaks, next);
+            if (i < 0)
             {
-                i++;
+                break;
             }
 
             if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
@@ -44,11 +46,12 @@ public static class MarkdownNesting
         return null;
     }
 
-    /// <summary>Counts the quote and list markers that open a line, and its blanks.</summary>
-    private static (int Depth, int Indent, int Next) ScanLinePrefix(string text, int i)
+    /// <summary>Counts the quote and list markers that open a line, and its blanks; returns where the prefix ends.</summary>
+    /// <remarks>Out parameters rather than a tuple: a tuple of three ints is JIT-compiled at start-up.</remarks>
+    private static int ScanLinePrefix(string text, int i, out int depth, out int indent)
     {
-        var depth = 0;
-        var indent = 0;
+        depth = 0;
+        indent = 0;
         while (i < text.Length)
         {
             var c = text[i];
@@ -91,6 +94,6 @@ public static class MarkdownNesting
             }
         }
 
-        return (depth, indent, i);
+        return i;
     }
 }

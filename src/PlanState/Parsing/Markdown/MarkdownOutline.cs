@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using PlanState.Text;
@@ -27,16 +26,11 @@ public sealed record OutlineBlock(OutlineBlockKind Kind, int FirstLine, int Last
 /// </summary>
 public static class MarkdownOutline
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UsePipeTables()
-        .Build();
-
     /// <summary>Outlines <paramref name="text"/> from char offset <paramref name="bodyStart"/> (after any frontmatter).</summary>
     public static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart)
     {
         var body = bodyStart == 0 ? text.Text : text.Text.Substring(bodyStart);
-        var document = Markdig.Markdown.Parse(body, Pipeline);
+        var document = Markdig.Markdown.Parse(body, MarkdownPipelines.Body);
         var lineOffset = text.LineOf(bodyStart) - 1;
         var blocks = new List<OutlineBlock>();
         var section = string.Empty;

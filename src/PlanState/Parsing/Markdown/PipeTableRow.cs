@@ -11,7 +11,6 @@ public static class PipeTableRow
     /// </summary>
     public static EquatableArray<TextRange> SplitCells(string line)
     {
-        var cells = new List<TextRange>();
         var start = 0;
         var end = line.Length;
         while (start < end && char.IsWhiteSpace(line[start]))
@@ -34,6 +33,16 @@ public static class PipeTableRow
             end--;
         }
 
+        // Two passes over the line, counting cells and then filling them: an array, not a List of structs, to build.
+        var cells = new TextRange[ForEachCell(line, start, end, null)];
+        ForEachCell(line, start, end, cells);
+        return EquatableArray<TextRange>.TakeOwnership(cells);
+    }
+
+    /// <summary>Counts the cells of <c>line[start..end)</c> and, when <paramref name="cells"/> is given, stores them there.</summary>
+    private static int ForEachCell(string line, int start, int end, TextRange[]? cells)
+    {
+        var count = 0;
         var cellStart = start;
         var inCode = false;
         for (var i = start; i <= end; i++)
@@ -58,18 +67,36 @@ public static class PipeTableRow
                 }
             }
 
-            cells.Add(Trimmed(line, cellStart, i));
+            if (cells is not null)
+            {
+                cells[count] = Trimmed(line, cellStart, i);
+            }
+
+            count++;
             cellStart = i + 1;
         }
 
-        return EquatableArray<TextRange>.TakeOwnership(cells.ToArray());
+        return count;
     }
 
     /// <summary>True for a delimiter row such as <c>|-------|:---:|</c>.</summary>
     public static bool IsDelimiterRow(string line)
     {
         var trimmed = line.Trim();
-        return trimmed.Length > 0 && trimmed.IndexOf('-') >= 0 && trimmed.All(c => c is '|' or '-' or ':' or ' ' or '\t');
+        if (trimmed.Length == 0 || trimmed.IndexOf('-') < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in trimmed)
+        {
+            if (c is not ('|' or '-' or ':' or ' ' or '\t'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static TextRange Trimmed(string line, int start, int end)

@@ -6,15 +6,31 @@ namespace PlanState.Parsing.Roadmap;
 /// Milestone versions (<c>v1.1</c>) matched whole: <c>v1.1</c> never matches <c>v1.10</c> or <c>v1.1.2</c>.
 /// Parts compare numerically and a missing trailing part counts as zero, so <c>v1</c>, <c>v1.0</c> and <c>1.0</c> are one version.
 /// </summary>
-public static class MilestoneVersion
+public static partial class MilestoneVersion
 {
     // A version token in running text. The look-arounds keep it whole: not the "v1.1" inside "v1.10", "v1.1.2",
     // "xv1.1" or "v1.1a". Digits are ASCII only: .NET's \d also matches other scripts' digits.
-    private static readonly Regex Token = new(
-        @"(?<![\p{L}\p{N}_.])[vV](?<digits>[0-9]+(?:\.[0-9]+)*)(?![\p{L}\p{N}_]|\.[0-9])",
-        RegexOptions.CultureInvariant);
+    private const string TokenPattern = @"(?<![\p{L}\p{N}_.])[vV](?<digits>[0-9]+(?:\.[0-9]+)*)(?![\p{L}\p{N}_]|\.[0-9])";
 
-    private static readonly Regex Bare = new(@"^[vV]?(?<digits>[0-9]+(?:\.[0-9]+)*)$", RegexOptions.CultureInvariant);
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(TokenPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Token();
+#else
+    private static Regex? tokenRegex;
+
+    private static Regex Token() => tokenRegex ??= new(TokenPattern, RegexOptions.CultureInvariant);
+#endif
+
+    private const string BarePattern = @"^[vV]?(?<digits>[0-9]+(?:\.[0-9]+)*)$";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(BarePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex Bare();
+#else
+    private static Regex? bareRegex;
+
+    private static Regex Bare() => bareRegex ??= new(BarePattern, RegexOptions.CultureInvariant);
+#endif
 
     /// <summary>True when both texts are versions (<c>v1.1</c>, <c>1.1</c>) and they are the same version.</summary>
     public static bool Matches(string? left, string? right)
@@ -46,7 +62,7 @@ public static class MilestoneVersion
             return false;
         }
 
-        for (var match = Token.Match(text); match.Success; match = match.NextMatch())
+        for (var match = Token().Match(text); match.Success; match = match.NextMatch())
         {
             if (Matches(match.Value, version))
             {
@@ -67,7 +83,7 @@ public static class MilestoneVersion
             return false;
         }
 
-        var match = Token.Match(text);
+        var match = Token().Match(text);
         if (!match.Success)
         {
             return false;
@@ -87,7 +103,7 @@ public static class MilestoneVersion
             return false;
         }
 
-        var match = Bare.Match(text.Trim());
+        var match = Bare().Match(text.Trim());
         if (!match.Success)
         {
             return false;

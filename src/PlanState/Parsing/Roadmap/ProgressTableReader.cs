@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PlanState.Diagnostics;
 using PlanState.Model;
+using PlanState.Parsing.Markdown;
 using PlanState.Text;
 
 namespace PlanState.Parsing.Roadmap;
@@ -8,35 +9,68 @@ namespace PlanState.Parsing.Roadmap;
 /// <summary>One source line of a block, container prefix (indent, <c>&gt;</c>) removed, without its line break.</summary>
 /// <param name="Line">1-based line number.</param>
 /// <param name="Start">Char offset of <see cref="Text"/>'s first char in the whole file.</param>
-internal readonly record struct RawLine(int Line, int Start, string Text);
+internal readonly record struct RawLine(int Line, int Start, string Text)
+{
+    /// <summary>
+    /// The span of <c>Text[offset..offset+length)</c>: what <see cref="SourceText.Span"/> gives for it, without
+    /// looking the line up again (a roadmap asks for tens of thousands of spans). A line's text holds no line break.
+    /// </summary>
+    public SourceSpan Span(SourceText source, int offset, int length)
+    {
+        var lineStart = source.LineStart(Line);
+        return LineSpan.Within(source, Line, lineStart, Start - lineStart + offset, length);
+    }
+}
 
 /// <summary>
 /// Reads the progress table from raw lines. Markdig's table model pads or merges cells, and it gives up on a whole
 /// table when a text line follows it without a blank line; the raw line keeps the real cell count that shifted-row
 /// detection needs and the exact cell offsets a rewrite needs.
 /// </summary>
-internal static class ProgressTableReader
+internal static partial class ProgressTableReader
 {
     private static readonly string[] FourColumns = { "phase", "plans complete", "status", "completed" };
     private static readonly string[] FiveColumns = { "phase", "milestone", "plans complete", "status", "completed" };
 
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.CultureInvariant);
-    private static readonly Regex DelimiterCell = new(@"^[ \t]*:?-+:?[ \t]*$", RegexOptions.CultureInvariant);
+    private const string DelimiterCellPattern = @"^[ \t]*:?-+:?[ \t]*$";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(DelimiterCellPattern, RegexOptions.CultureInvariant)]
+    private static partial Regex DelimiterCell();
+#else
+    private static Regex? delimiterCellRegex;
+
+    private static Regex DelimiterCell() => delimiterCellRegex ??= new(DelimiterCellPattern, RegexOptions.CultureInvariant);
+#endif
 
     // "1-64", "1–4", "Phases 1-4", "9-15. Archive"
-    private static readonly Regex RollUp = new(
-        @"^(?:Phases?[ \t]+)?[0-9]+(?:\.[0-9]+)*[A-Za-z]?[ \t]*[-–—][ \t]*[0-9]+(?:\.[0-9]+)*[A-Za-z]?(?:$|[.:]|[ \t])",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private const string RollUpPattern = @"^(?:Phases?[ \t]+)?[0-9]+(?:\.[0-9]+)*[A-Za-z]?[ \t]*[-–—][ \t]*[0-9]+(?:\.[0-9]+)*[A-Za-z]?(?:$|[.:]|[ \t])";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(RollUpPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex RollUp();
+#else
+    private static Regex? rollUpRegex;
+
+    private static Regex RollUp() => rollUpRegex ??= new(RollUpPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+#endif
 
     // "1. Foundation", "02.1. Hotfix", "12A. Name", "Phase 3: Name", "3 - Name", bare "4"
-    private static readonly Regex PhaseCell = new(
-        @"^(?:Phase[ \t]+)?(?<num>[0-9]+(?:\.[0-9]+)*[A-Za-z]?)(?:\.|:|[ \t]+[-–—])?(?:[ \t]+\S|$)",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private const string PhaseCellPattern = @"^(?:Phase[ \t]+)?(?<num>[0-9]+(?:\.[0-9]+)*[A-Za-z]?)(?:\.|:|[ \t]+[-–—])?(?:[ \t]+\S|$)";
 
-    /// <summary>Finds a progress table header followed by a delimiter row in <paramref name="lines"/> and reads its rows.</summary>
-    public static ProgressTableCandidate? TryRead(SourceText source, IReadOnlyList<RawLine> lines)
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(PhaseCellPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PhaseCell();
+#else
+    private static Regex? phaseCellRegex;
+
+    private static Regex PhaseCell() => phaseCellRegex ??= new(PhaseCellPattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+#endif
+
+    /// <summary>Finds a progress table header followed by a delimiter row in the first <paramref name="count"/> <paramref name="lines"/> and reads its rows.</summary>
+    public static ProgressTableCandidate? TryRead(SourceText source, RawLine[] lines, int count)
     {
-        for (var i = 0; i + 1 < lines.Count; i++)
+        for (var i = 0; i + 1 < count; i++)
         {
             var headerCells = SplitCells(lines[i].Text);
             var columns = MatchHeader(lines[i].Text, headerCells);
@@ -45,13 +79,13 @@ internal static class ProgressTableReader
                 continue;
             }
 
-            return ReadFrom(source, lines, i, columns);
+            return ReadFrom(source, lines, count, i, columns);
         }
 
         return null;
     }
 
-    private static ProgressTableCandidate ReadFrom(SourceText source, IReadOnlyList<RawLine> lines, int headerIndex, int columns)
+    private static ProgressTableCandidate ReadFrom(SourceText source, RawLine[] lines, int count, int headerIndex, int columns)
     {
         var header = lines[headerIndex];
         var headerSpan = TrimmedSpan(source, header);
@@ -60,7 +94,7 @@ internal static class ProgressTableReader
         var problems = new List<Finding>();
         var lastLine = lines[headerIndex + 1].Line;
 
-        for (var i = headerIndex + 2; i < lines.Count; i++)
+        for (var i = headerIndex + 2; i < count; i++)
         {
             var line = lines[i];
             if (line.Text.Trim().Length == 0 || line.Text.IndexOf('|') < 0)
@@ -89,19 +123,19 @@ internal static class ProgressTableReader
         var first = Trim(line.Text, cells[0]);
         var firstText = line.Text.Substring(first.Start, first.Length);
 
-        if (RollUp.IsMatch(firstText))
+        if (RollUp().IsMatch(firstText))
         {
             return new ProgressTableRow(ProgressTableRowKind.RollUp, rowSpan, null, null, null, null, null, null);
         }
 
-        var phaseMatch = PhaseCell.Match(firstText);
+        var phaseMatch = PhaseCell().Match(firstText);
         PhaseNumber? phase = null;
         if (phaseMatch.Success)
         {
             PhaseNumber.TryParse(phaseMatch.Groups["num"].Value, out phase);
         }
 
-        if (columns == 5 && cells.Count == 4)
+        if (columns == 5 && cells.Length == 4)
         {
             problems.Add(new Finding(
                 InputProblems.ShiftedTableRow,
@@ -119,19 +153,19 @@ internal static class ProgressTableReader
             return null;
         }
 
-        if (cells.Count != columns)
+        if (cells.Length != columns)
         {
             problems.Add(new Finding(
                 InputProblems.MalformedTableRow,
                 rowSpan,
-                $"Progress table row \"{rowText}\" cannot be read: it has {cells.Count} cells but its header \"{headerText}\" has {columns} columns."));
+                $"Progress table row \"{rowText}\" cannot be read: it has {cells.Length} cells but its header \"{headerText}\" has {columns} columns."));
             return null;
         }
 
         Located<string> Cell(int index)
         {
             var range = Trim(line.Text, cells[index]);
-            return new Located<string>(line.Text.Substring(range.Start, range.Length), source.Span(line.Start + range.Start, range.Length));
+            return new Located<string>(line.Text.Substring(range.Start, range.Length), line.Span(source, range.Start, range.Length));
         }
 
         var offset = columns == 5 ? 1 : 0;
@@ -147,24 +181,44 @@ internal static class ProgressTableReader
     }
 
     /// <summary>0 when the line is not a progress table header, else its column count (4 or 5).</summary>
-    private static int MatchHeader(string text, List<CellRange> cells)
+    private static int MatchHeader(string text, CellRange[] cells)
     {
-        if (text.IndexOf('|') < 0 || (cells.Count != 4 && cells.Count != 5))
+        if (text.IndexOf('|') < 0 || (cells.Length != 4 && cells.Length != 5))
         {
             return 0;
         }
 
-        var expected = cells.Count == 4 ? FourColumns : FiveColumns;
-        for (var i = 0; i < cells.Count; i++)
+        var expected = cells.Length == 4 ? FourColumns : FiveColumns;
+        for (var i = 0; i < cells.Length; i++)
         {
-            var name = Whitespace.Replace(text.Substring(cells[i].Start, cells[i].End - cells[i].Start), " ").Trim().Trim('*', '_').Trim();
+            var name = CollapseWhitespace(text, cells[i]).Trim().Trim('*', '_').Trim();
             if (!string.Equals(name, expected[i], StringComparison.OrdinalIgnoreCase))
             {
                 return 0;
             }
         }
 
-        return cells.Count;
+        return cells.Length;
+    }
+
+    /// <summary>The cell's text with every run of whitespace (<see cref="char.IsWhiteSpace(char)"/>, as regex <c>\s</c>) made one space.</summary>
+    internal static string CollapseWhitespace(string text, CellRange cell)
+    {
+        var chars = new char[cell.Length];
+        var length = 0;
+        for (var i = cell.Start; i < cell.End; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                chars[length++] = text[i];
+            }
+            else if (i == cell.Start || !char.IsWhiteSpace(text[i - 1]))
+            {
+                chars[length++] = ' ';
+            }
+        }
+
+        return new string(chars, 0, length);
     }
 
     private static bool IsDelimiterRow(string text)
@@ -176,7 +230,7 @@ internal static class ProgressTableReader
 
         foreach (var cell in SplitCells(text))
         {
-            if (!DelimiterCell.IsMatch(text.Substring(cell.Start, cell.End - cell.Start)))
+            if (!DelimiterCell().IsMatch(text.Substring(cell.Start, cell.End - cell.Start)))
             {
                 return false;
             }
@@ -186,7 +240,7 @@ internal static class ProgressTableReader
     }
 
     /// <summary>The cells between unescaped pipes, outer pipes excluded; never empty.</summary>
-    internal static List<CellRange> SplitCells(string text)
+    internal static CellRange[] SplitCells(string text)
     {
         var start = 0;
         var end = text.Length;
@@ -210,20 +264,32 @@ internal static class ProgressTableReader
             end--;
         }
 
-        var cells = new List<CellRange>();
-        var cellStart = start;
+        var count = 1;
         for (var i = start; i < end; i++)
         {
-            if (text[i] == '|' && (i == 0 || text[i - 1] != '\\'))
+            if (IsCellPipe(text, i))
             {
-                cells.Add(new CellRange(cellStart, i));
+                count++;
+            }
+        }
+
+        var cells = new CellRange[count];
+        var cellStart = start;
+        var cell = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (IsCellPipe(text, i))
+            {
+                cells[cell++] = new CellRange(cellStart, i);
                 cellStart = i + 1;
             }
         }
 
-        cells.Add(new CellRange(cellStart, end));
+        cells[cell] = new CellRange(cellStart, end);
         return cells;
     }
+
+    private static bool IsCellPipe(string text, int i) => text[i] == '|' && (i == 0 || text[i - 1] != '\\');
 
     /// <summary>
     /// The cell's text without surrounding whitespace. An empty cell gives an empty range one space after the pipe,
@@ -255,7 +321,7 @@ internal static class ProgressTableReader
     private static SourceSpan TrimmedSpan(SourceText source, RawLine line)
     {
         var range = Trim(line.Text, new CellRange(0, line.Text.Length));
-        return source.Span(line.Start + range.Start, range.Length);
+        return line.Span(source, range.Start, range.Length);
     }
 }
 

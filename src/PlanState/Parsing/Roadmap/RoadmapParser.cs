@@ -1,4 +1,3 @@
-using Markdig;
 using Markdig.Syntax;
 using PlanState.Diagnostics;
 using PlanState.Model;
@@ -11,18 +10,6 @@ namespace PlanState.Parsing.Roadmap;
 /// <summary>Reads ROADMAP.md (format reference §3) into a <see cref="RoadmapDocument"/>. Never throws on file content.</summary>
 public static class RoadmapParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UsePipeTables()
-        .UseYamlFrontMatter()
-        .Build();
-
-    // Markdown re-read from inside an HTML block never starts the file, so a leading "---" there is a rule, not frontmatter.
-    private static readonly MarkdownPipeline SegmentPipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .UsePipeTables()
-        .Build();
-
     public static RoadmapDocument Parse(SourceText text)
     {
         if (text is null)
@@ -39,7 +26,7 @@ public static class RoadmapParser
         MarkdownDocument? document;
         try
         {
-            document = Markdig.Markdown.Parse(text.Text, Pipeline);
+            document = Markdig.Markdown.Parse(text.Text, MarkdownPipelines.WithFrontMatter);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -64,7 +51,8 @@ public static class RoadmapParser
     {
         try
         {
-            return Markdig.Markdown.Parse(markdown, SegmentPipeline);
+            // Markdown re-read from inside an HTML block never starts the file, so a leading "---" there is a rule, not frontmatter.
+            return Markdig.Markdown.Parse(markdown, MarkdownPipelines.Body);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -57,8 +57,22 @@ internal sealed class RoadmapWalker
 
         foreach (var block in container)
         {
+            // The most common blocks first: a type test per case is a good part of walking a large roadmap.
             switch (block)
             {
+                case ListItemBlock item:
+                    VisitListItem(item, baseOffset, inQuote);
+                    Walk(item, baseOffset, depth + 1, inQuote);
+                    break;
+                case ParagraphBlock paragraph:
+                    // Most paragraphs (plan items, goals) hold neither a wanted Plans line nor a table: no lines to cut then.
+                    if (WantsPlansLine || ContainsPipe(paragraph, baseOffset))
+                    {
+                        var lines = RawLines(paragraph, baseOffset, inQuote);
+                        VisitParagraph(lines, lines.Length);
+                    }
+
+                    break;
                 case YamlFrontMatterBlock:
                     break;
                 case HeadingBlock heading:
@@ -68,14 +82,8 @@ internal sealed class RoadmapWalker
                     VisitHtml(html, baseOffset, depth, inQuote);
                     break;
                 case Table tableBlock:
-                    OfferTable(ProgressTableReader.TryRead(source, RawLines(tableBlock, baseOffset, inQuote)));
-                    break;
-                case ParagraphBlock paragraph:
-                    VisitParagraph(RawLines(paragraph, baseOffset, inQuote));
-                    break;
-                case ListItemBlock item:
-                    VisitListItem(item, baseOffset, inQuote);
-                    Walk(item, baseOffset, depth + 1, inQuote);
+                    var tableLines = RawLines(tableBlock, baseOffset, inQuote);
+                    OfferTable(ProgressTableReader.TryRead(source, tableLines, tableLines.Length));
                     break;
                 case QuoteBlock quote:
                     Walk(quote, baseOffset, depth + 1, inQuote: true);
@@ -89,22 +97,25 @@ internal sealed class RoadmapWalker
 
     private void VisitHeading(HeadingBlock heading, int baseOffset, bool inQuote)
     {
-        var lines = RawLines(heading, baseOffset, inQuote);
-        if (lines.Count == 0)
-        {
-            return;
-        }
-
         // A setext heading is a paragraph followed by "---": in a roadmap that is a rule after a field line.
         if (heading.IsSetext)
         {
-            VisitParagraph(lines.Take(lines.Count - 1).ToList());
+            var lines = RawLines(heading, baseOffset, inQuote);
+            if (lines.Length > 0)
+            {
+                VisitParagraph(lines, lines.Length - 1);
+            }
+
+            return;
+        }
+
+        if (!TryFirstLineStart(heading, baseOffset, out var start, out var lineNumber))
+        {
             return;
         }
 
         // Markdig's heading span stops before a closing "###" run; the heading's span is its whole line.
-        var first = lines[0];
-        var line = first with { Text = source.LineText(first.Line).Substring(first.Start - source.LineStart(first.Line)) };
+        var line = new RawLine(lineNumber, start, source.Text.Substring(start, LineTextEnd(lineNumber) - start));
         var lineSpan = Trimmed(line);
         var content = HeadingContent(line.Text);
         var level = heading.Level;
@@ -139,19 +150,21 @@ internal sealed class RoadmapWalker
     private void VisitHtml(HtmlBlock html, int baseOffset, int depth, bool inQuote)
     {
         var lines = RawLines(html, baseOffset, inQuote);
-        var pending = new List<RawLine>();
+
+        // The lines since the last tag line: lines[pendingFrom..i).
+        var pendingFrom = 0;
         var sawTagLine = false;
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (!HtmlTagLine.TryRead(line.Text, out var tokens))
             {
-                pending.Add(line);
                 continue;
             }
 
             sawTagLine = true;
-            ReparseSwallowedMarkdown(pending, depth);
-            pending.Clear();
+            ReparseSwallowedMarkdown(lines, pendingFrom, i, depth);
+            pendingFrom = i + 1;
             foreach (var token in tokens)
             {
                 ApplyTag(token, line);
@@ -161,7 +174,7 @@ internal sealed class RoadmapWalker
         // Without a tag line the block is plain HTML; re-reading it would give the same block again.
         if (sawTagLine)
         {
-            ReparseSwallowedMarkdown(pending, depth);
+            ReparseSwallowedMarkdown(lines, pendingFrom, lines.Length, depth);
         }
     }
 
@@ -170,15 +183,15 @@ internal sealed class RoadmapWalker
     /// <c>### Phase 1: …</c> hides the heading inside the HTML block. Those lines are read again as markdown, and
     /// the offsets Markdig gives for them are shifted back by where they start in the file.
     /// </summary>
-    private void ReparseSwallowedMarkdown(List<RawLine> lines, int depth)
+    private void ReparseSwallowedMarkdown(RawLine[] lines, int from, int to, int depth)
     {
-        if (lines.Count == 0 || depth >= MaxDepth)
+        if (from >= to || depth >= MaxDepth)
         {
             return;
         }
 
-        var start = lines[0].Start;
-        var last = lines[lines.Count - 1];
+        var start = lines[from].Start;
+        var last = lines[to - 1];
         var end = last.Start + last.Text.Length;
         var document = parseSegment(source.Text.Substring(start, end - start));
         if (document is not null)
@@ -200,7 +213,7 @@ internal sealed class RoadmapWalker
                 if (details is not null && details.Version is null && RoadmapPatterns.TryMilestoneTitle(token.Text.Trim(), out var milestone))
                 {
                     details.Version = milestone.Version;
-                    var span = TrimmedSpan(line.Start + token.Index, token.Length);
+                    var span = TrimmedSpan(line, token.Index, token.Length);
                     milestones.Add(ToMilestone(milestone, span, fromHeading: true));
                 }
 
@@ -231,47 +244,61 @@ internal sealed class RoadmapWalker
         }
     }
 
-    private void VisitParagraph(IReadOnlyList<RawLine> lines)
+    /// <summary>The first <paramref name="count"/> of <paramref name="lines"/> are a paragraph: a Plans line, or a table Markdig did not see.</summary>
+    private void VisitParagraph(RawLine[] lines, int count)
     {
         var hasPipe = false;
-        foreach (var line in lines)
+        for (var i = 0; i < count; i++)
         {
+            var line = lines[i];
             hasPipe |= line.Text.IndexOf('|') >= 0;
             if (section is null || section.PlansLine is not null || !RoadmapPatterns.TryPlansField(line.Text, out var field))
             {
                 continue;
             }
 
-            var valueStart = line.Start + field.ValueOffset;
+            var valueOffset = field.ValueOffset;
             section.PlansLine = new PlansLine(
-                new Located<string>(field.Value, source.Span(valueStart, field.Value.Length)),
+                new Located<string>(field.Value, line.Span(source, valueOffset, field.Value.Length)),
                 field.Count,
-                field.Count is null ? null : source.Span(valueStart + field.CountOffset, field.CountLength),
+                field.Count is null ? null : line.Span(source, valueOffset + field.CountOffset, field.CountLength),
                 field.Completed,
-                field.Completed is null ? null : source.Span(valueStart + field.CompletedOffset, field.CompletedLength));
+                field.Completed is null ? null : line.Span(source, valueOffset + field.CompletedOffset, field.CompletedLength));
         }
 
         // Markdig reads a table followed by a text line (no blank line between) as one paragraph.
         if (hasPipe)
         {
-            OfferTable(ProgressTableReader.TryRead(source, lines));
+            OfferTable(ProgressTableReader.TryRead(source, lines, count));
         }
+    }
+
+    private bool WantsPlansLine => section is not null && section.PlansLine is null;
+
+    /// <summary>Whether the source a block covers holds a <c>|</c>; its raw lines hold one exactly then (prefixes and line breaks never are one).</summary>
+    private bool ContainsPipe(Block block, int baseOffset)
+    {
+        if (!TryRange(block, baseOffset, out var start, out var end))
+        {
+            return false;
+        }
+
+        return source.Text.IndexOf('|', start, end - start) >= 0;
     }
 
     private void VisitListItem(ListItemBlock item, int baseOffset, bool inQuote)
     {
-        var lines = RawLines(item, baseOffset, inQuote, maxLines: 1);
-        if (lines.Count == 0)
+        if (!TryFirstLineStart(item, baseOffset, out var start, out var lineNumber))
         {
             return;
         }
 
-        var first = lines[0];
+        var first = RawLineAt(lineNumber, start, BlockEnd(item, baseOffset, start));
         var lineSpan = Trimmed(first);
         if (RoadmapPatterns.TryTaskItem(first.Text, out var boxOffset, out var isChecked, out var restOffset))
         {
             var rest = first.Text.Substring(restOffset);
-            var checkbox = source.Span(first.Start + boxOffset, 1);
+            var checkbox = first.Span(source, boxOffset, 1);
             if (RoadmapPatterns.TryPhaseItem(rest, out var phase))
             {
                 var date = FindCompletedDate(item, first, restOffset, baseOffset, inQuote);
@@ -305,8 +332,8 @@ internal sealed class RoadmapWalker
     {
         if (RoadmapPatterns.TryCompletedDate(first.Text.Substring(restOffset), out var index, out var length))
         {
-            var start = first.Start + restOffset + index;
-            return new Located<string>(source.Text.Substring(start, length), source.Span(start, length));
+            var offset = restOffset + index;
+            return new Located<string>(first.Text.Substring(offset, length), first.Span(source, offset, length));
         }
 
         if (item.Count == 0 || item[0] is not ParagraphBlock paragraph)
@@ -314,12 +341,13 @@ internal sealed class RoadmapWalker
             return null;
         }
 
-        foreach (var line in RawLines(paragraph, baseOffset, inQuote).Skip(1))
+        var lines = RawLines(paragraph, baseOffset, inQuote);
+        for (var i = 1; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (RoadmapPatterns.TryCompletedDate(line.Text, out index, out length))
             {
-                var start = line.Start + index;
-                return new Located<string>(source.Text.Substring(start, length), source.Span(start, length));
+                return new Located<string>(line.Text.Substring(index, length), line.Span(source, index, length));
             }
         }
 
@@ -370,35 +398,76 @@ internal sealed class RoadmapWalker
     /// The source lines a block covers. The first starts where Markdig says the block starts (after any list bullet
     /// or quote marker of its containers); later lines lose their indent and, inside a quote, their <c>&gt;</c> markers.
     /// </summary>
-    private List<RawLine> RawLines(Block block, int baseOffset, bool inQuote, int maxLines = int.MaxValue)
+    private RawLine[] RawLines(Block block, int baseOffset, bool inQuote)
     {
-        var result = new List<RawLine>();
-        var text = source.Text;
-        var start = baseOffset + block.Span.Start;
-        if (block.Span.Start < 0 || start >= text.Length)
+        if (!TryRange(block, baseOffset, out var start, out var end))
         {
-            return result;
+            return Array.Empty<RawLine>();
         }
 
-        var end = Math.Min(text.Length, Math.Max(start, baseOffset + block.Span.End + 1));
         var firstLine = source.LineOf(start);
         var lastLine = source.LineOf(Math.Max(start, end - 1));
-        lastLine = Math.Min(lastLine, firstLine + Math.Min(maxLines, lastLine - firstLine + 1) - 1);
-        for (var line = firstLine; line <= lastLine; line++)
+        var result = new RawLine[lastLine - firstLine + 1];
+        result[0] = RawLineAt(firstLine, start, end);
+        for (var line = firstLine + 1; line <= lastLine; line++)
         {
             var lineStart = source.LineStart(line);
-            var textEnd = lineStart + source.LineText(line).Length;
-            var segmentStart = line == firstLine ? start : lineStart;
-            if (line != firstLine)
-            {
-                segmentStart = SkipContainerPrefix(segmentStart, textEnd, inQuote);
-            }
-
-            var segmentEnd = Math.Max(segmentStart, Math.Min(textEnd, end));
-            result.Add(new RawLine(line, segmentStart, text.Substring(segmentStart, segmentEnd - segmentStart)));
+            var segmentStart = SkipContainerPrefix(lineStart, LineTextEnd(line), inQuote);
+            result[line - firstLine] = RawLineAt(line, segmentStart, end);
         }
 
         return result;
+    }
+
+    /// <summary>A block's first line alone: where it starts and on which line, without cutting any text.</summary>
+    private bool TryFirstLineStart(Block block, int baseOffset, out int start, out int line)
+    {
+        line = 0;
+        if (!TryRange(block, baseOffset, out start, out _))
+        {
+            return false;
+        }
+
+        line = source.LineOf(start);
+        return true;
+    }
+
+    /// <summary>The chars <c>[start, end)</c> of the source a block covers, or false when Markdig gave it no place in the text.</summary>
+    private bool TryRange(Block block, int baseOffset, out int start, out int end)
+    {
+        start = baseOffset + block.Span.Start;
+        end = 0;
+        if (block.Span.Start < 0 || start >= source.Text.Length)
+        {
+            return false;
+        }
+
+        end = BlockEnd(block, baseOffset, start);
+        return true;
+    }
+
+    private int BlockEnd(Block block, int baseOffset, int start) =>
+        Math.Min(source.Text.Length, Math.Max(start, baseOffset + block.Span.End + 1));
+
+    /// <summary>The part of line <paramref name="line"/> from <paramref name="segmentStart"/> to its end or the block's end, whichever comes first.</summary>
+    private RawLine RawLineAt(int line, int segmentStart, int blockEnd)
+    {
+        var segmentEnd = Math.Max(segmentStart, Math.Min(LineTextEnd(line), blockEnd));
+        return new RawLine(line, segmentStart, source.Text.Substring(segmentStart, segmentEnd - segmentStart));
+    }
+
+    /// <summary>Where a 1-based line's text ends, before its line break (as <see cref="SourceText.LineText"/> cuts it).</summary>
+    private int LineTextEnd(int line)
+    {
+        var text = source.Text;
+        var lineStart = source.LineStart(line);
+        var end = line < source.LineCount ? source.LineStart(line + 1) : text.Length;
+        while (end > lineStart && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return end;
     }
 
     private int SkipContainerPrefix(int position, int end, bool inQuote)
@@ -412,22 +481,25 @@ internal sealed class RoadmapWalker
         return position;
     }
 
-    private SourceSpan Trimmed(RawLine line) => TrimmedSpan(line.Start, line.Text.Length);
+    private SourceSpan Trimmed(RawLine line) => TrimmedSpan(line, 0, line.Text.Length);
 
-    private SourceSpan TrimmedSpan(int start, int length)
+    /// <summary>The span of <c>line.Text[offset..offset+length)</c> without surrounding whitespace.</summary>
+    private SourceSpan TrimmedSpan(RawLine line, int offset, int length)
     {
-        var end = start + length;
-        while (start < end && char.IsWhiteSpace(source.Text[start]))
+        var text = line.Text;
+        var start = offset;
+        var end = offset + length;
+        while (start < end && char.IsWhiteSpace(text[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(source.Text[end - 1]))
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
         }
 
-        return source.Span(start, end - start);
+        return line.Span(source, start, end - start);
     }
 
     /// <summary>An ATX heading's text without its <c>#</c> markers, its optional closing <c>#</c> run and surrounding space.</summary>

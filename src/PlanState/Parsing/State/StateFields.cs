@@ -59,7 +59,7 @@ internal static class StateFields
 
         int afterName;
         string rawName;
-        if (string.CompareOrdinal(line, i, "**", 0, 2) == 0)
+        if (i + 1 < line.Length && line[i] == '*' && line[i + 1] == '*')
         {
             var close = line.IndexOf("**", i + 2, StringComparison.Ordinal);
             if (close < 0)

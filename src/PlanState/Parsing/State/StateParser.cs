@@ -201,15 +201,16 @@ public static class StateParser
 
     private static bool IsByPhaseHeader(string line)
     {
-        var cells = PipeTableRow.SplitCells(line).Select(r => line.Substring(r.Start, r.Length).ToLowerInvariant()).ToList();
-        return cells.Count >= 4 && cells[0] == "phase" && cells[1].StartsWith("plans", StringComparison.Ordinal)
-            && cells[2].StartsWith("total", StringComparison.Ordinal) && cells[3].StartsWith("avg", StringComparison.Ordinal);
+        var cells = PipeTableRow.SplitCells(line);
+        string Cell(int index) => line.Substring(cells[index].Start, cells[index].Length).ToLowerInvariant();
+        return cells.Count >= 4 && Cell(0) == "phase" && Cell(1).StartsWith("plans", StringComparison.Ordinal)
+            && Cell(2).StartsWith("total", StringComparison.Ordinal) && Cell(3).StartsWith("avg", StringComparison.Ordinal);
     }
 
     private static ByPhaseRow? ReadByPhaseRow(SourceText text, int line, string lineText, List<Finding> problems)
     {
         var lineStart = text.LineStart(line);
-        var rowSpan = text.Span(lineStart, lineText.Length);
+        var rowSpan = LineSpan.Within(text, line, lineStart, 0, lineText.Length);
         var cells = PipeTableRow.SplitCells(lineText);
         if (cells.Count < 4)
         {
@@ -218,13 +219,13 @@ public static class StateParser
         }
 
         Located<string> Cell(int index) =>
-            new(lineText.Substring(cells[index].Start, cells[index].Length), text.Span(lineStart + cells[index].Start, cells[index].Length));
+            new(lineText.Substring(cells[index].Start, cells[index].Length), LineSpan.Within(text, line, lineStart, cells[index].Start, cells[index].Length));
 
         var phaseCell = Cell(0);
         var plansCell = Cell(1);
         var totalCell = Cell(2);
         var averageCell = Cell(3);
-        var (completed, total, hasTotal) = ReadPlansCell(plansCell.Value);
+        var completed = ReadPlansCell(plansCell.Value, out var total, out var hasTotal);
         return new ByPhaseRow(
             rowSpan,
             phaseCell,
@@ -239,19 +240,21 @@ public static class StateParser
             ReadDurationCell(averageCell, problems));
     }
 
-    /// <summary>Reads <c>S</c>, <c>S/P</c>, <c>0/TBD</c> or <c>N/?</c>.</summary>
-    internal static (int? Completed, int? Total, bool HasTotal) ReadPlansCell(string cell)
+    /// <summary>Reads <c>S</c>, <c>S/P</c>, <c>0/TBD</c> or <c>N/?</c>: returns S, with P and whether a slash was written.</summary>
+    /// <remarks>Out parameters rather than a tuple: a tuple of nullable ints is JIT-compiled at start-up.</remarks>
+    internal static int? ReadPlansCell(string cell, out int? total, out bool hasTotal)
     {
         var slash = cell.IndexOf('/');
         var left = slash < 0 ? cell : cell.Substring(0, slash);
         int? completed = int.TryParse(left.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
-        if (slash < 0)
+        hasTotal = slash >= 0;
+        total = null;
+        if (hasTotal && int.TryParse(cell.Substring(slash + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p))
         {
-            return (completed, null, false);
+            total = p;
         }
 
-        int? total = int.TryParse(cell.Substring(slash + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
-        return (completed, total, true);
+        return completed;
     }
 
     /// <summary>The phase number a table cell starts with: <c>1. Foundation</c>, <c>7</c>, <c>01-cluster-foundation</c>, <c>Phase 2</c>.</summary>

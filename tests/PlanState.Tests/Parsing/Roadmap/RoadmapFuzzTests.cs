@@ -31,7 +31,7 @@ public class RoadmapFuzzTests
 
     private static readonly string[] Newlines = { "\n", "\r\n", "\r" };
 
-    private static Gen<string> Documents()
+    internal static Gen<string> Documents()
     {
         var line = Gen.OneOf(
             Gen.Elements(Fragments),
