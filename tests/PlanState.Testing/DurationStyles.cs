@@ -44,6 +44,9 @@ internal sealed class DurationStyle
         new("NhMmin", 60, 3660, 9000, s => $"{s / 3600}h{s % 3600 / 60}min"),
     ];
 
+    /// <summary>The longest duration any style prints.</summary>
+    public static int LongestSeconds { get; } = All.Max(s => s.MaxSeconds);
+
     public string Format(int seconds) => format(seconds);
 
     /// <summary>True when this style can print <paramref name="seconds"/> exactly and naturally.</summary>

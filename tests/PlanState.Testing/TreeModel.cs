@@ -268,14 +268,28 @@ internal sealed class PlanModel
 
     /// <summary>
     /// Moves the duration by one second, switching to the first style that can print the new value when the
-    /// current one cannot (a one-second step is what moves a sum off a rounding midpoint).
+    /// current one cannot (a one-second step is what moves a sum off a rounding midpoint). A value no style prints
+    /// (2 h exactly) is stepped over; at the longest printable duration the plan turns and moves down from then on,
+    /// so repeated nudges never undo each other.
     /// </summary>
     public void Nudge()
     {
-        Seconds++;
+        do
+        {
+            if (Seconds + nudgeStep > DurationStyle.LongestSeconds)
+            {
+                nudgeStep = -1;
+            }
+
+            Seconds += nudgeStep;
+        }
+        while (!DurationStyle.All.Any(s => s.Fits(Seconds)));
+
         if (!Style.Fits(Seconds))
         {
             Style = DurationStyle.All.First(s => s.Fits(Seconds));
         }
     }
+
+    private int nudgeStep = 1;
 }
