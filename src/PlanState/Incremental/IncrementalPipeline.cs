@@ -159,76 +159,13 @@ internal sealed class IncrementalPipeline
         return reason == IncrementalStepReason.Unchanged ? cachedOutput! : output;
     }
 
-    // The inputs of the whole-project steps. Small classes rather than value tuples: in a fresh process, generic code
-    // over a value tuple of these types is JIT-compiled before the first analysis; over a class it is precompiled.
-    private sealed class CalculationsInput : IEquatable<CalculationsInput>
-    {
-        public CalculationsInput(EquatableArray<PhaseAggregate> aggregates, RoadmapDocument? roadmap, string? milestone)
-        {
-            Aggregates = aggregates;
-            Roadmap = roadmap;
-            Milestone = milestone;
-        }
+    // The inputs of the whole-project steps. Records (classes) rather than value tuples: in a fresh process, generic
+    // code over a value tuple of these types is JIT-compiled before the first analysis; over a class it is precompiled.
+    private sealed record CalculationsInput(EquatableArray<PhaseAggregate> Aggregates, RoadmapDocument? Roadmap, string? Milestone);
 
-        public EquatableArray<PhaseAggregate> Aggregates { get; }
+    private sealed record RulesInput(PlanningFolder Folder, EquatableArray<PhaseAggregate> Aggregates, ProjectMetrics Metrics);
 
-        public RoadmapDocument? Roadmap { get; }
-
-        public string? Milestone { get; }
-
-        public bool Equals(CalculationsInput? other) =>
-            other is not null && Aggregates.Equals(other.Aggregates) && Equals(Roadmap, other.Roadmap) && string.Equals(Milestone, other.Milestone, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => Equals(obj as CalculationsInput);
-
-        public override int GetHashCode() => Aggregates.GetHashCode();
-    }
-
-    private sealed class RulesInput : IEquatable<RulesInput>
-    {
-        public RulesInput(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
-        {
-            Folder = folder;
-            Aggregates = aggregates;
-            Metrics = metrics;
-        }
-
-        public PlanningFolder Folder { get; }
-
-        public EquatableArray<PhaseAggregate> Aggregates { get; }
-
-        public ProjectMetrics Metrics { get; }
-
-        public bool Equals(RulesInput? other) =>
-            other is not null && Folder.Equals(other.Folder) && Aggregates.Equals(other.Aggregates) && Metrics.Equals(other.Metrics);
-
-        public override bool Equals(object? obj) => Equals(obj as RulesInput);
-
-        public override int GetHashCode() => Aggregates.GetHashCode();
-    }
-
-    private sealed class EditsInput : IEquatable<EditsInput>
-    {
-        public EditsInput(PlanningFolder folder, RuleResults rules, ProjectMetrics metrics)
-        {
-            Folder = folder;
-            Rules = rules;
-            Metrics = metrics;
-        }
-
-        public PlanningFolder Folder { get; }
-
-        public RuleResults Rules { get; }
-
-        public ProjectMetrics Metrics { get; }
-
-        public bool Equals(EditsInput? other) =>
-            other is not null && Folder.Equals(other.Folder) && Rules.Equals(other.Rules) && Metrics.Equals(other.Metrics);
-
-        public override bool Equals(object? obj) => Equals(obj as EditsInput);
-
-        public override int GetHashCode() => Rules.GetHashCode();
-    }
+    private sealed record EditsInput(PlanningFolder Folder, RuleResults Rules, ProjectMetrics Metrics);
 
     private void Reset(string fullRoot)
     {
