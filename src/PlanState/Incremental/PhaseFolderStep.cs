@@ -50,9 +50,6 @@ internal sealed class PhaseFolderStep
 
     public bool IsLink { get; set; }
 
-    /// <summary>True when the folder was found in the current run (cleared before each run, so the rest are removed).</summary>
-    public bool Seen { get; set; }
-
     public PhaseFolder? Folder { get; private set; }
 
     public PhaseAggregate? Aggregate { get; private set; }
@@ -66,9 +63,6 @@ internal sealed class PhaseFolderStep
     private PhaseFolder? ruledFolder;
 
     private PhaseAggregate? ruledAggregate;
-
-    /// <summary>The files whose parse is cached (for the Removed records when the folder goes away).</summary>
-    public IEnumerable<string> CachedFiles => files.Keys.Select(name => Path + "/" + name);
 
     /// <summary>Lists the folder and brings <see cref="Folder"/> up to date.</summary>
     public void Refresh(string root, DirectoryLister lister, IncrementalRunTrace.Builder trace)
@@ -188,7 +182,7 @@ internal sealed class PhaseFolderStep
     public EquatableArray<Finding> RefreshRules(IncrementalRunTrace.Builder trace)
     {
         var folder = Folder!;
-        if (ruledFolder is not null && ReferenceEquals(ruledFolder, folder) && ReferenceEquals(ruledAggregate, Aggregate))
+        if (ReferenceEquals(ruledFolder, folder) && ReferenceEquals(ruledAggregate, Aggregate))
         {
             trace.Record(IncrementalStep.PhaseRules, Path, IncrementalStepReason.Cached);
             return ruleFindings;
@@ -296,44 +290,15 @@ internal sealed class PhaseFolderStep
         return new FileParse(id, kind, stamp, DateTime.UtcNow.Ticks, hash, load.Text?.Text.Length ?? -1, usedWholeFile, output);
     }
 
-    // The two parses below are PhaseFolderScanner's ReadPlan and ReadSummary, given the text already loaded.
-    private static (object Output, bool UsedWholeFile, ulong? Hash) ParsePlan(PlanId id, string filePath, FileLoadResult head)
+    // The same parses as PhaseFolderScanner's, given the text already loaded, with what the cache keys on.
+    private static (object Output, bool UsedWholeFile, ulong? Hash) ParsePlan(PlanId id, string filePath, FileLoadResult head) =>
+        (PhaseFolderScanner.PlanFrom(id, filePath, head), false, head.Text?.ContentHash);
+
+    private static (object Output, bool UsedWholeFile, ulong? Hash) ParseSummary(string root, PlanId id, string filePath, FileLoadResult head)
     {
-        if (head.Text is null)
-        {
-            return (new PlanFile(id, filePath, null, head.Problems), false, null);
-        }
-
-        var plan = PlanFileParser.Parse(id, head.Text);
-        return (plan with { Problems = Concat(head.Problems, plan.Problems) }, false, head.Text.ContentHash);
+        var summary = PhaseFolderScanner.SummaryFrom(root, id, filePath, head, FileSystemAccess.Default, out var parsed);
+        return (summary, !ReferenceEquals(parsed, head) && parsed.Text is not null, parsed.Text?.ContentHash);
     }
-
-    private static (object Output, bool UsedWholeFile, ulong? Hash) ParseSummary(string root, PlanId id, string filePath, FileLoadResult loaded)
-    {
-        if (loaded.Text is null)
-        {
-            return (new SummaryFile(id, filePath, null, null, null, loaded.Problems), false, null);
-        }
-
-        var summary = SummaryFileParser.Parse(id, loaded.Text, out var bodyWanted);
-        if (loaded.IsPartial && bodyWanted)
-        {
-            // A legacy SUMMARY keeps its facts in the body, past the head: read it all.
-            var full = PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default);
-            if (full.Text is null)
-            {
-                return (summary with { Problems = Concat(full.Problems, summary.Problems) }, false, null);
-            }
-
-            summary = SummaryFileParser.Parse(id, full.Text);
-            return (summary with { Problems = Concat(full.Problems, summary.Problems) }, true, full.Text.ContentHash);
-        }
-
-        return (summary with { Problems = Concat(loaded.Problems, summary.Problems) }, false, loaded.Text.ContentHash);
-    }
-
-    private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
-        first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
 
     /// <summary>
     /// One file's cached parse. <see cref="ContentHash"/> is null when the file could not be read, which is never

@@ -62,6 +62,47 @@ public static class PhaseFolderScanner
 
     private static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
+    /// <summary>What a PLAN's loaded head says, with the load's problems first. The incremental pipeline parses the same way.</summary>
+    internal static PlanFile PlanFrom(PlanId id, string filePath, FileLoadResult head)
+    {
+        if (head.Text is null)
+        {
+            return new PlanFile(id, filePath, null, head.Problems);
+        }
+
+        var plan = PlanFileParser.Parse(id, head.Text);
+        return plan with { Problems = Concat(head.Problems, plan.Problems) };
+    }
+
+    /// <summary>
+    /// What a SUMMARY says, from its loaded head, or from the whole file when the head is partial and a fact was still
+    /// missing (a legacy SUMMARY keeps its facts in the body). <paramref name="parsed"/> is the load the result came
+    /// from: <paramref name="head"/> itself, or the whole file.
+    /// </summary>
+    internal static SummaryFile SummaryFrom(string root, PlanId id, string filePath, FileLoadResult head, FileSystemAccess access, out FileLoadResult parsed)
+    {
+        parsed = head;
+        if (head.Text is null)
+        {
+            return new SummaryFile(id, filePath, null, null, null, head.Problems);
+        }
+
+        var summary = SummaryFileParser.Parse(id, head.Text, out var bodyWanted);
+        if (head.IsPartial && bodyWanted)
+        {
+            parsed = PlanningFileLoader.Load(root, filePath, access);
+            if (parsed.Text is not null)
+            {
+                summary = SummaryFileParser.Parse(id, parsed.Text);
+            }
+        }
+
+        return summary with { Problems = Concat(parsed.Problems, summary.Problems) };
+    }
+
+    private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
+        first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
+
     private sealed class Scanner
     {
         private readonly string root;
@@ -162,48 +203,13 @@ public static class PhaseFolderScanner
         private PlanFile? ReadPlan(PlanId id, string filePath)
         {
             var head = PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, access);
-            if (head.IsMissing)
-            {
-                return null;
-            }
-
-            if (head.Text is null)
-            {
-                return new PlanFile(id, filePath, null, head.Problems);
-            }
-
-            var plan = PlanFileParser.Parse(id, head.Text);
-            return plan with { Problems = Concat(head.Problems, plan.Problems) };
+            return head.IsMissing ? null : PlanFrom(id, filePath, head);
         }
 
         private SummaryFile? ReadSummary(PlanId id, string filePath)
         {
-            var loaded = PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, access);
-            if (loaded.IsMissing)
-            {
-                return null;
-            }
-
-            if (loaded.Text is null)
-            {
-                return new SummaryFile(id, filePath, null, null, null, loaded.Problems);
-            }
-
-            var summary = SummaryFileParser.Parse(id, loaded.Text, out var bodyWanted);
-            if (loaded.IsPartial && bodyWanted)
-            {
-                // A legacy SUMMARY keeps its facts in the body, past the head: read it all.
-                var full = PlanningFileLoader.Load(root, filePath, access);
-                if (full.Text is null)
-                {
-                    return summary with { Problems = Concat(full.Problems, summary.Problems) };
-                }
-
-                loaded = full;
-                summary = SummaryFileParser.Parse(id, full.Text);
-            }
-
-            return summary with { Problems = Concat(loaded.Problems, summary.Problems) };
+            var head = PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, access);
+            return head.IsMissing ? null : SummaryFrom(root, id, filePath, head, access, out _);
         }
 
         /// <summary>Lists a folder, sorted by name; an unreadable folder becomes PLAN1014 (PLAN1019 for a link that cannot be followed).</summary>
@@ -226,7 +232,5 @@ public static class PhaseFolderScanner
 
         private string FullPath(string relativePath) => PlanningFileLoader.FullPath(root, relativePath);
 
-        private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>
-            first.IsEmpty ? second : second.IsEmpty ? first : first.Concat(second).ToEquatableArray();
     }
 }
