@@ -125,11 +125,19 @@ public sealed record ProjectMetrics(
 
     // Plain loops over arrays below, not LINQ: this runs on every analysis, and in a fresh process each LINQ
     // operator over a value type (OrderBy on a date, Sum, Average) is a generic instantiation to JIT first.
-    public static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone)
+    public static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone) =>
+        Compute(activePhases, roadmap, stateMilestone, new Memo());
+
+    /// <summary>
+    /// The same numbers, reusing what <paramref name="memo"/> kept from the last computation: with the same ROADMAP.md,
+    /// milestone and phase numbers, only the phases whose aggregate changed are merged again and only their completed
+    /// plans are re-sorted into the others. The sums and the trend are still taken over every phase (plain loops, in
+    /// the same order as a full computation, so every double is the same).
+    /// </summary>
+    internal static ProjectMetrics Compute(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone, Memo memo)
     {
-        var sections = roadmap?.Sections ?? EquatableArray<RoadmapPhaseSection>.Empty;
-        var currentMilestone = FindCurrentMilestone(roadmap, stateMilestone);
-        var phases = MergeByNumber(sections, activePhases, currentMilestone);
+        memo.Update(activePhases, roadmap, stateMilestone);
+        var phases = memo.Phases;
 
         int totalPlans = 0, completedPlans = 0, totalPhases = 0, completedPhases = 0;
         foreach (var phase in phases)
@@ -152,15 +160,19 @@ public sealed record ProjectMetrics(
             activeDurations += aggregate.DurationCount;
         }
 
-        var completed = CompletedInOrder(activePhases);
+        var completed = memo.Completed;
         var recentCount = Math.Min(Formulas.RecentPlanCount, completed.Length);
         var recent = new CompletedPlan[recentCount];
-        Array.Copy(completed, completed.Length - recentCount, recent, 0, recentCount);
+        for (var i = 0; i < recentCount; i++)
+        {
+            recent[i] = completed[completed.Length - recentCount + i].Plan;
+        }
+
         var trend = Formulas.Trend(KnownSeconds(completed, completed.Length - recentCount, recentCount), KnownSeconds(completed, 0, completed.Length - recentCount));
 
         return new ProjectMetrics(
-            EquatableArray<PhaseFacts>.TakeOwnership(phases),
-            currentMilestone,
+            EquatableArray<PhaseFacts>.TakeOwnership((PhaseFacts[])phases.Clone()),
+            memo.CurrentMilestone,
             totalPlans,
             completedPlans,
             totalPhases,
@@ -170,17 +182,116 @@ public sealed record ProjectMetrics(
             activeDurations,
             EquatableArray<CompletedPlan>.TakeOwnership(recent),
             trend,
-            roadmap is null ? null : CountIntegerPhases(roadmap));
+            memo.IntegerPhaseCount);
+    }
+
+    /// <summary>
+    /// What one computation kept for the next (the incremental pipeline holds one): the phase list merged from
+    /// ROADMAP.md and the aggregates, and every completed plan in Recent Trend order, each with where it came from.
+    /// </summary>
+    internal sealed class Memo
+    {
+        private RoadmapDocument? roadmap;
+        private string? stateMilestone;
+        private PhaseAggregate[] aggregates = Array.Empty<PhaseAggregate>();
+
+        /// <summary>For the aggregate at each position: the index of its phase in <see cref="Phases"/>, or -1 when an earlier folder of that number holds the phase.</summary>
+        private int[] slotOf = Array.Empty<int>();
+
+        private bool computed;
+
+        public PhaseFacts[] Phases { get; private set; } = Array.Empty<PhaseFacts>();
+
+        public OrderedPlan[] Completed { get; private set; } = Array.Empty<OrderedPlan>();
+
+        public string? CurrentMilestone { get; private set; }
+
+        public int? IntegerPhaseCount { get; private set; }
+
+        public void Update(EquatableArray<PhaseAggregate> activePhases, RoadmapDocument? roadmap, string? stateMilestone)
+        {
+            var current = activePhases.AsSpan();
+            if (!computed || !ReferenceEquals(roadmap, this.roadmap) || !string.Equals(stateMilestone, this.stateMilestone, StringComparison.Ordinal) || !SameNumbers(current))
+            {
+                Rebuild(current, roadmap, stateMilestone);
+                return;
+            }
+
+            // Same ROADMAP.md, milestone and numbers: the same phases, the changed aggregates swapped in.
+            List<int>? changed = null;
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (!ReferenceEquals(current[i], aggregates[i]))
+                {
+                    (changed ??= new List<int>()).Add(i);
+                }
+            }
+
+            if (changed is null)
+            {
+                return;
+            }
+
+            var phases = (PhaseFacts[])Phases.Clone();
+            var isChanged = new bool[current.Length];
+            foreach (var i in changed)
+            {
+                isChanged[i] = true;
+                aggregates[i] = current[i];
+                if (slotOf[i] >= 0)
+                {
+                    var old = phases[slotOf[i]];
+                    phases[slotOf[i]] = new PhaseFacts(old.Number, old.Name, old.Section, current[i], old.InMilestoneScope);
+                }
+            }
+
+            Phases = phases;
+            Completed = MergeCompleted(Completed, isChanged, changed, current);
+        }
+
+        private bool SameNumbers(ReadOnlySpan<PhaseAggregate> current)
+        {
+            if (current.Length != aggregates.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (!ReferenceEquals(current[i], aggregates[i]) && !current[i].Number.Equals(aggregates[i].Number))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Rebuild(ReadOnlySpan<PhaseAggregate> current, RoadmapDocument? roadmap, string? stateMilestone)
+        {
+            var sections = roadmap?.Sections ?? EquatableArray<RoadmapPhaseSection>.Empty;
+            var currentMilestone = FindCurrentMilestone(roadmap, stateMilestone);
+            aggregates = current.ToArray();
+            Phases = MergeByNumber(sections, aggregates, currentMilestone, out var slots);
+            slotOf = slots;
+            Completed = CompletedInOrder(aggregates);
+            CurrentMilestone = currentMilestone;
+            IntegerPhaseCount = roadmap is null ? null : CountIntegerPhases(roadmap);
+            this.roadmap = roadmap;
+            this.stateMilestone = stateMilestone;
+            computed = true;
+        }
     }
 
     /// <summary>
     /// One entry per phase number, in phase order: its first ROADMAP section and its first active folder. Two
     /// folders with one number are a contradiction reported elsewhere; the first one counts here.
     /// </summary>
-    private static PhaseFacts[] MergeByNumber(EquatableArray<RoadmapPhaseSection> sections, EquatableArray<PhaseAggregate> activePhases, string? currentMilestone)
+    /// <param name="slotOf">For each aggregate, the index of the phase it is the folder of; -1 for a later folder of a number.</param>
+    private static PhaseFacts[] MergeByNumber(EquatableArray<RoadmapPhaseSection> sections, PhaseAggregate[] activePhases, string? currentMilestone, out int[] slotOf)
     {
-        var byNumber = new Dictionary<PhaseNumber, PhaseSlot>(sections.Count + activePhases.Count);
-        var slots = new List<PhaseSlot>(sections.Count + activePhases.Count);
+        var byNumber = new Dictionary<PhaseNumber, PhaseSlot>(sections.Count + activePhases.Length);
+        var slots = new List<PhaseSlot>(sections.Count + activePhases.Length);
         foreach (var section in sections.AsSpan())
         {
             if (!byNumber.ContainsKey(section.Number))
@@ -191,8 +302,10 @@ public sealed record ProjectMetrics(
             }
         }
 
-        foreach (var aggregate in activePhases.AsSpan())
+        var owners = new PhaseSlot?[activePhases.Length];
+        for (var i = 0; i < activePhases.Length; i++)
         {
+            var aggregate = activePhases[i];
             if (!byNumber.TryGetValue(aggregate.Number, out var slot))
             {
                 slot = new PhaseSlot(aggregate.Number);
@@ -200,7 +313,11 @@ public sealed record ProjectMetrics(
                 slots.Add(slot);
             }
 
-            slot.Aggregate ??= aggregate;
+            if (slot.Aggregate is null)
+            {
+                slot.Aggregate = aggregate;
+                owners[i] = slot;
+            }
         }
 
         // The numbers are distinct, so any sort gives the one phase order.
@@ -209,63 +326,97 @@ public sealed record ProjectMetrics(
         for (var i = 0; i < phases.Length; i++)
         {
             var slot = slots[i];
+            slot.Index = i;
             phases[i] = new PhaseFacts(slot.Number, slot.Section?.Name, slot.Section, slot.Aggregate, InScope(slot.Section, currentMilestone));
+        }
+
+        slotOf = new int[activePhases.Length];
+        for (var i = 0; i < slotOf.Length; i++)
+        {
+            slotOf[i] = owners[i]?.Index ?? -1;
         }
 
         return phases;
     }
 
     /// <summary>Every completed plan of the active phases, by completion date (unknown first), then plan, then as listed.</summary>
-    private static CompletedPlan[] CompletedInOrder(EquatableArray<PhaseAggregate> activePhases)
+    private static OrderedPlan[] CompletedInOrder(PhaseAggregate[] activePhases)
     {
         var entries = new List<OrderedPlan>();
-        foreach (var aggregate in activePhases.AsSpan())
+        for (var i = 0; i < activePhases.Length; i++)
         {
-            foreach (var plan in aggregate.Plans.AsSpan())
-            {
-                if (plan.IsComplete)
-                {
-                    entries.Add(new OrderedPlan(new CompletedPlan(plan.Id, plan.Seconds, plan.CompletedOn), entries.Count));
-                }
-            }
+            AddCompleted(entries, activePhases[i], i);
         }
 
-        // The index keeps the sort stable, as LINQ's OrderBy was: equal plans keep their listed order.
-        entries.Sort(static (a, b) =>
+        entries.Sort(OrderedPlan.Compare);
+        return entries.ToArray();
+    }
+
+    private static void AddCompleted(List<OrderedPlan> entries, PhaseAggregate aggregate, int aggregateIndex)
+    {
+        var plans = aggregate.Plans.AsSpan();
+        for (var j = 0; j < plans.Length; j++)
         {
-            var byDate = a.DateTicks.CompareTo(b.DateTicks);
-            if (byDate != 0)
+            var plan = plans[j];
+            if (plan.IsComplete)
             {
-                return byDate;
+                entries.Add(new OrderedPlan(new CompletedPlan(plan.Id, plan.Seconds, plan.CompletedOn), aggregateIndex, j));
             }
+        }
+    }
 
-            var byId = a.Plan.Id.CompareTo(b.Plan.Id);
-            return byId != 0 ? byId : a.Index.CompareTo(b.Index);
-        });
-
-        var completed = new CompletedPlan[entries.Count];
-        for (var i = 0; i < completed.Length; i++)
+    /// <summary>
+    /// <paramref name="previous"/> (in order) without the plans of the changed aggregates, merged with their plans now:
+    /// the order a full sort gives, since the order is total.
+    /// </summary>
+    private static OrderedPlan[] MergeCompleted(OrderedPlan[] previous, bool[] isChanged, List<int> changed, ReadOnlySpan<PhaseAggregate> current)
+    {
+        var added = new List<OrderedPlan>();
+        foreach (var i in changed)
         {
-            completed[i] = entries[i].Plan;
+            AddCompleted(added, current[i], i);
         }
 
-        return completed;
+        added.Sort(OrderedPlan.Compare);
+        var merged = new List<OrderedPlan>(previous.Length + added.Count);
+        var next = 0;
+        foreach (var entry in previous)
+        {
+            if (isChanged[entry.AggregateIndex])
+            {
+                continue;
+            }
+
+            while (next < added.Count && OrderedPlan.Compare(added[next], entry) < 0)
+            {
+                merged.Add(added[next++]);
+            }
+
+            merged.Add(entry);
+        }
+
+        while (next < added.Count)
+        {
+            merged.Add(added[next++]);
+        }
+
+        return merged.ToArray();
     }
 
     /// <summary>The durations that could be read among <paramref name="count"/> plans from <paramref name="start"/>.</summary>
-    private static double[] KnownSeconds(CompletedPlan[] plans, int start, int count)
+    private static double[] KnownSeconds(OrderedPlan[] plans, int start, int count)
     {
         var known = 0;
         for (var i = start; i < start + count; i++)
         {
-            known += plans[i].Seconds.HasValue ? 1 : 0;
+            known += plans[i].Plan.Seconds.HasValue ? 1 : 0;
         }
 
         var seconds = new double[known];
         var next = 0;
         for (var i = start; i < start + count; i++)
         {
-            if (plans[i].Seconds is { } value)
+            if (plans[i].Plan.Seconds is { } value)
             {
                 seconds[next++] = value;
             }
@@ -306,22 +457,47 @@ public sealed record ProjectMetrics(
         public RoadmapPhaseSection? Section { get; init; }
 
         public PhaseAggregate? Aggregate { get; set; }
+
+        public int Index { get; set; }
     }
 
-    private sealed class OrderedPlan
+    /// <summary>A completed plan and where it is listed: the aggregate's position, then the plan's within it.</summary>
+    internal sealed class OrderedPlan
     {
-        public OrderedPlan(CompletedPlan plan, int index)
+        public OrderedPlan(CompletedPlan plan, int aggregateIndex, int planIndex)
         {
             Plan = plan;
-            Index = index;
+            AggregateIndex = aggregateIndex;
+            PlanIndex = planIndex;
             DateTicks = (plan.CompletedOn ?? DateTime.MinValue).Ticks;
         }
 
         public CompletedPlan Plan { get; }
 
-        public int Index { get; }
+        public int AggregateIndex { get; }
+
+        public int PlanIndex { get; }
 
         public long DateTicks { get; }
+
+        /// <summary>By date (unknown first), then plan; equal plans in the order they are listed, as LINQ's stable OrderBy kept them.</summary>
+        public static int Compare(OrderedPlan a, OrderedPlan b)
+        {
+            var byDate = a.DateTicks.CompareTo(b.DateTicks);
+            if (byDate != 0)
+            {
+                return byDate;
+            }
+
+            var byId = a.Plan.Id.CompareTo(b.Plan.Id);
+            if (byId != 0)
+            {
+                return byId;
+            }
+
+            var byAggregate = a.AggregateIndex.CompareTo(b.AggregateIndex);
+            return byAggregate != 0 ? byAggregate : a.PlanIndex.CompareTo(b.PlanIndex);
+        }
     }
 
     /// <summary>

@@ -57,4 +57,47 @@ public static class FindingOrder
             .ThenBy(f => f.Span.Column)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToEquatableArray();
+
+    /// <summary>
+    /// <c>first.Concat(sortedSecond).Distinct().InFileOrder()</c>, given <paramref name="sortedSecond"/> in file order
+    /// already: <paramref name="first"/> is sorted alone and merged in (ties to <paramref name="first"/>, as the
+    /// stable sort keeps them), so a warm analysis with few input problems does not sort every finding again.
+    /// </summary>
+    internal static EquatableArray<Finding> MergeInFileOrder(IReadOnlyList<Finding> first, EquatableArray<Finding> sortedSecond)
+    {
+        var left = first.Count == 0 ? EquatableArray<Finding>.Empty : first.InFileOrder();
+        var right = sortedSecond.AsSpan();
+        var merged = new List<Finding>(left.Count + right.Length);
+        var seen = new HashSet<Finding>();
+        int i = 0, j = 0;
+        while (i < left.Count || j < right.Length)
+        {
+            var next = j == right.Length || (i < left.Count && Compare(left[i], right[j]) <= 0) ? left[i++] : right[j++];
+
+            // Equal findings sort together, so keeping each first one is what Distinct before the sort keeps.
+            if (seen.Add(next))
+            {
+                merged.Add(next);
+            }
+        }
+
+        return merged.ToEquatableArray();
+    }
+
+    /// <summary>The order of <see cref="InFileOrder"/>: file, line, column, then code.</summary>
+    internal static int Compare(Finding a, Finding b)
+    {
+        var order = string.CompareOrdinal(a.Span.File, b.Span.File);
+        if (order == 0)
+        {
+            order = a.Span.Line.CompareTo(b.Span.Line);
+        }
+
+        if (order == 0)
+        {
+            order = a.Span.Column.CompareTo(b.Span.Column);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.Code, b.Code);
+    }
 }

@@ -81,6 +81,24 @@ public sealed class IncrementalRunTrace
             }
         }
 
+        /// <summary>Records <paramref name="counts"/>[reason] runs of <paramref name="step"/> for each reason (with an empty key).</summary>
+        public void Record(IncrementalStep step, int[] counts)
+        {
+            for (var reason = 0; reason < counts.Length; reason++)
+            {
+                if ((IncrementalStepReason)reason == IncrementalStepReason.Cached)
+                {
+                    RecordCached(step, counts[reason]);
+                    continue;
+                }
+
+                for (var i = 0; i < counts[reason]; i++)
+                {
+                    Record(step, string.Empty, (IncrementalStepReason)reason);
+                }
+            }
+        }
+
         public void RecordCached(IncrementalStep step, int count) => counts[Index(step, IncrementalStepReason.Cached)] += count;
 
         public void Add(Builder other)

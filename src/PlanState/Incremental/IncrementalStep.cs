@@ -18,6 +18,14 @@ public enum IncrementalStep
     /// <summary>The checks of one phase folder alone (its files against its number, orphans, numbering gaps), keyed by the folder's path.</summary>
     PhaseRules,
 
+    /// <summary>
+    /// A piece of the project-wide rules that reads one phase: a ROADMAP.md section, phase checklist item or
+    /// progress-table row, or a STATE.md By Phase row, checked against that phase's aggregate; and the two checks across
+    /// folders (duplicate numbers, ROADMAP coverage), against each folder's number and path. Runs inside
+    /// <see cref="Rules"/>, which replays the cached ones; counted only (the runs carry no key).
+    /// </summary>
+    RulePieces,
+
     /// <summary>Every rule: findings and the edits that fix stale text (the per-phase findings included).</summary>
     Rules,
 

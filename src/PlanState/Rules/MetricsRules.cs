@@ -67,32 +67,40 @@ internal static class MetricsRules
         }
 
         var listed = new HashSet<PhaseNumber>();
-        foreach (var row in table.Rows)
+        var rows = table.Rows.AsSpan();
+        var cache = context.Memo?.ByPhaseRows;
+        cache?.Begin(context.Folder.StateSource, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
         {
+            var row = rows[i];
             if (row.Phase is null)
             {
                 continue;
             }
 
             listed.Add(row.Phase);
-            var aggregate = context.Metrics.Find(row.Phase)?.Aggregate;
-            if (aggregate is null)
+            if (context.Metrics.Find(row.Phase)?.Aggregate is { } aggregate)
             {
-                continue;
+                context.CheckPiece(cache, i, row, aggregate, CheckByPhaseRow);
             }
-
-            CheckPlansCell(context, row, aggregate.CompletedCount, aggregate.PlanCount);
-            if (!aggregate.DurationsKnown)
-            {
-                continue;
-            }
-
-            CheckDurationCell(context, row.TotalCell, row.Total, aggregate.DurationCount > 0 ? aggregate.TotalSeconds : null, table, isAverage: false);
-            CheckDurationCell(context, row.AverageCell, row.Average, Formulas.AverageSeconds(aggregate.TotalSeconds, aggregate.DurationCount), table, isAverage: true);
         }
 
         AddMissingRows(context, table, listed);
     }
+
+    /// <summary>One By Phase row against its phase's folder.</summary>
+    private static readonly Action<RuleContext, ByPhaseRow, PhaseAggregate> CheckByPhaseRow = static (context, row, aggregate) =>
+    {
+        CheckPlansCell(context, row, aggregate.CompletedCount, aggregate.PlanCount);
+        if (!aggregate.DurationsKnown)
+        {
+            return;
+        }
+
+        var table = context.Folder.State!.ByPhase!;
+        CheckDurationCell(context, row.TotalCell, row.Total, aggregate.DurationCount > 0 ? aggregate.TotalSeconds : null, table, isAverage: false);
+        CheckDurationCell(context, row.AverageCell, row.Average, Formulas.AverageSeconds(aggregate.TotalSeconds, aggregate.DurationCount), table, isAverage: true);
+    };
 
     private static void CheckPlansCell(RuleContext context, ByPhaseRow row, int completed, int total)
     {

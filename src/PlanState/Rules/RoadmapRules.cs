@@ -16,16 +16,17 @@ internal static class RoadmapRules
             return;
         }
 
-        foreach (var section in roadmap.Sections)
+        var sections = roadmap.Sections.AsSpan();
+        var cache = context.Memo?.Sections;
+        cache?.Begin(context.Folder.RoadmapSource, sections.Length);
+        for (var i = 0; i < sections.Length; i++)
         {
+            var section = sections[i];
             var aggregate = context.Metrics.Find(section.Number)?.Aggregate;
-            if (aggregate is null)
+            if (aggregate is not null)
             {
-                continue;
+                context.CheckPiece(cache, i, section, aggregate, CheckSection);
             }
-
-            CheckPlanItems(context, section, aggregate);
-            CheckPlansLine(context, section, aggregate);
         }
 
         CheckPhaseChecklist(context, roadmap);
@@ -34,8 +35,22 @@ internal static class RoadmapRules
             CheckTable(context, table);
         }
 
-        CheckCoverage(context, roadmap);
+        if (context.Memo is { } memo)
+        {
+            memo.Coverage.Check(context, CheckCoverage);
+        }
+        else
+        {
+            CheckCoverage(context);
+        }
     }
+
+    /// <summary>One section's plan checklist and <c>**Plans:**</c> line against its phase's folder.</summary>
+    private static readonly Action<RuleContext, RoadmapPhaseSection, PhaseAggregate> CheckSection = static (context, section, aggregate) =>
+    {
+        CheckPlanItems(context, section, aggregate);
+        CheckPlansLine(context, section, aggregate);
+    };
 
     private static void CheckPlanItems(RuleContext context, RoadmapPhaseSection section, PhaseAggregate aggregate)
     {
@@ -150,63 +165,76 @@ internal static class RoadmapRules
 
     private static void CheckPhaseChecklist(RuleContext context, RoadmapDocument roadmap)
     {
-        foreach (var item in roadmap.PhaseChecklist)
+        var items = roadmap.PhaseChecklist.AsSpan();
+        var cache = context.Memo?.ChecklistItems;
+        cache?.Begin(context.Folder.RoadmapSource, items.Length);
+        for (var i = 0; i < items.Length; i++)
         {
-            var aggregate = context.Metrics.Find(item.Number)?.Aggregate;
-            if (aggregate is null || aggregate.PlanCount == 0)
+            var aggregate = context.Metrics.Find(items[i].Number)?.Aggregate;
+            if (aggregate is not null && aggregate.PlanCount > 0)
             {
-                continue;
-            }
-
-            if (item.Checked && !aggregate.IsComplete)
-            {
-                context.Report(Contradictions.PhaseTickedIncomplete, item.CheckboxSpan, $"Phase {item.Number} is ticked '[x]' but only {aggregate.CompletedCount} of {aggregate.PlanCount} plans have a SUMMARY");
-            }
-            else if (!item.Checked && aggregate.IsComplete)
-            {
-                var old = context.Folder.RoadmapSource?.Slice(item.CheckboxSpan) ?? " ";
-                context.Stale(StaleValues.PhaseCheckbox, item.CheckboxSpan, old, "x", $"Phase {item.Number} is unticked '[{old}]' but all {aggregate.PlanCount} plans have a SUMMARY");
+                context.CheckPiece(cache, i, items[i], aggregate, CheckChecklistItem);
             }
         }
     }
 
+    private static readonly Action<RuleContext, PhaseChecklistItem, PhaseAggregate> CheckChecklistItem = static (context, item, aggregate) =>
+    {
+        if (item.Checked && !aggregate.IsComplete)
+        {
+            context.Report(Contradictions.PhaseTickedIncomplete, item.CheckboxSpan, $"Phase {item.Number} is ticked '[x]' but only {aggregate.CompletedCount} of {aggregate.PlanCount} plans have a SUMMARY");
+        }
+        else if (!item.Checked && aggregate.IsComplete)
+        {
+            var old = context.Folder.RoadmapSource?.Slice(item.CheckboxSpan) ?? " ";
+            context.Stale(StaleValues.PhaseCheckbox, item.CheckboxSpan, old, "x", $"Phase {item.Number} is unticked '[{old}]' but all {aggregate.PlanCount} plans have a SUMMARY");
+        }
+    };
+
     private static void CheckTable(RuleContext context, ProgressTable table)
     {
-        foreach (var row in table.Rows)
+        var rows = table.Rows.AsSpan();
+        var cache = context.Memo?.TableRows;
+        cache?.Begin(context.Folder.RoadmapSource, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
         {
+            var row = rows[i];
             if (row.Kind != ProgressTableRowKind.Phase || row.Phase is null)
             {
                 continue;
             }
 
-            var aggregate = context.Metrics.Find(row.Phase)?.Aggregate;
-            if (aggregate is null)
+            if (context.Metrics.Find(row.Phase)?.Aggregate is { } aggregate)
             {
-                continue;
-            }
-
-            if (row.PlansCell is { } plans)
-            {
-                var expected = $"{aggregate.CompletedCount}/{aggregate.PlanCount}";
-                if (!string.Equals(plans.Value, expected, StringComparison.Ordinal) && (aggregate.PlanCount > 0 || plans.Value.Contains("/")))
-                {
-                    context.Stale(StaleValues.TablePlans, plans.Span, plans.Value, expected, $"Progress table Plans Complete for phase {row.Phase} is '{plans.Value}' but the folder has '{expected}'");
-                }
-            }
-
-            if (row.StatusCell is { } status)
-            {
-                CheckStatus(context, row.Phase, status, aggregate);
-            }
-
-            if (row.CompletedCell is { } completed)
-            {
-                CheckCompletedDate(context, row.Phase, completed, aggregate);
+                context.CheckPiece(cache, i, row, aggregate, CheckTableRow);
             }
         }
 
         AddMissingRows(context, table);
     }
+
+    /// <summary>One phase row of the progress table against its phase's folder.</summary>
+    private static readonly Action<RuleContext, ProgressTableRow, PhaseAggregate> CheckTableRow = static (context, row, aggregate) =>
+    {
+        if (row.PlansCell is { } plans)
+        {
+            var expected = $"{aggregate.CompletedCount}/{aggregate.PlanCount}";
+            if (!string.Equals(plans.Value, expected, StringComparison.Ordinal) && (aggregate.PlanCount > 0 || plans.Value.Contains("/")))
+            {
+                context.Stale(StaleValues.TablePlans, plans.Span, plans.Value, expected, $"Progress table Plans Complete for phase {row.Phase} is '{plans.Value}' but the folder has '{expected}'");
+            }
+        }
+
+        if (row.StatusCell is { } status)
+        {
+            CheckStatus(context, row.Phase!, status, aggregate);
+        }
+
+        if (row.CompletedCell is { } completed)
+        {
+            CheckCompletedDate(context, row.Phase!, completed, aggregate);
+        }
+    };
 
     /// <summary>A phase gains its first completed plan: add its table row, in phase order, in the style of an existing row.</summary>
     private static void AddMissingRows(RuleContext context, ProgressTable table)
@@ -359,8 +387,9 @@ internal static class RoadmapRules
     }
 
     /// <summary>Folders missing from ROADMAP.md, and ROADMAP phases missing a folder while later phases have one.</summary>
-    private static void CheckCoverage(RuleContext context, RoadmapDocument roadmap)
+    private static void CheckCoverage(RuleContext context)
     {
+        var roadmap = context.Folder.Roadmap!;
         var roadmapNumbers = new HashSet<PhaseNumber>();
         foreach (var section in roadmap.Sections.AsSpan())
         {

@@ -13,12 +13,16 @@ internal sealed class RuleContext
     private readonly List<Finding> findings = new();
     private readonly List<TextEdit> edits = new();
 
-    public RuleContext(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics)
+    public RuleContext(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, RuleMemo? memo = null)
     {
         Folder = folder;
         Aggregates = aggregates;
         Metrics = metrics;
+        Memo = memo;
     }
+
+    /// <summary>What the last run of the rules kept for this one, when the incremental pipeline runs them; else null.</summary>
+    public RuleMemo? Memo { get; }
 
     public PlanningFolder Folder { get; }
 
@@ -40,6 +44,49 @@ internal sealed class RuleContext
         {
             findings.Add(finding);
         }
+    }
+
+    /// <summary>How many findings and edits have been made so far: the start of what a check makes next (see <see cref="Since"/>).</summary>
+    public (int Findings, int Edits) Mark() => (findings.Count, edits.Count);
+
+    /// <summary>The findings and edits made since <paramref name="mark"/>, in the order made.</summary>
+    public (Finding[] Findings, TextEdit[] Edits) Since((int Findings, int Edits) mark) =>
+        (Tail(findings, mark.Findings), Tail(edits, mark.Edits));
+
+    /// <summary>
+    /// Runs a check of one per-phase piece, or, with a <see cref="Memo"/>, replays what it made last run when the piece
+    /// and the aggregate are the same instances (see <see cref="RuleMemo"/>).
+    /// </summary>
+    public void CheckPiece<TPiece>(RuleMemo.PieceCache<TPiece>? cache, int index, TPiece piece, PhaseAggregate aggregate, Action<RuleContext, TPiece, PhaseAggregate> check)
+        where TPiece : class
+    {
+        if (cache is null || Memo is null)
+        {
+            check(this, piece, aggregate);
+        }
+        else
+        {
+            cache.Check(this, Memo, index, piece, aggregate, check);
+        }
+    }
+
+    /// <summary>Makes again the findings and edits a check made in an earlier run (see <see cref="RuleMemo"/>).</summary>
+    public void Replay(Finding[] madeFindings, TextEdit[] madeEdits)
+    {
+        findings.AddRange(madeFindings);
+        edits.AddRange(madeEdits);
+    }
+
+    private static T[] Tail<T>(List<T> items, int start)
+    {
+        if (start == items.Count)
+        {
+            return Array.Empty<T>();
+        }
+
+        var tail = new T[items.Count - start];
+        items.CopyTo(start, tail, 0, tail.Length);
+        return tail;
     }
 
     /// <summary>Reports derived text that should read <paramref name="newText"/>, with the edit that makes it so.</summary>

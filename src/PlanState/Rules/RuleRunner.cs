@@ -50,9 +50,11 @@ public static class RuleRunner
     /// Every rule, given the findings of the per-phase checks (<see cref="RunPhase"/>), which the incremental pipeline
     /// keeps per folder. They are ignored in STATE-only mode, where the folder rules do not run.
     /// </summary>
-    internal static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, EquatableArray<Finding>[] phaseFindings)
+    /// <param name="memo">What the last run kept (see <see cref="RuleMemo"/>); null to check everything.</param>
+    internal static RuleResults Run(PlanningFolder folder, EquatableArray<PhaseAggregate> aggregates, ProjectMetrics metrics, EquatableArray<Finding>[] phaseFindings, RuleMemo? memo = null)
     {
-        var context = new RuleContext(folder, aggregates, metrics);
+        memo?.Begin();
+        var context = new RuleContext(folder, aggregates, metrics, memo);
 
         // Without phases/ there are no plan files to count, so STATE.md's numbers can only be checked against each
         // other (spec §5); a ROADMAP.md alone does not make plan counts certain.
@@ -69,7 +71,14 @@ public static class RuleRunner
                 context.Report(phaseFindings[i]);
             }
 
-            FolderRules.CheckDuplicates(context);
+            if (memo is null)
+            {
+                FolderRules.CheckDuplicates(context);
+            }
+            else
+            {
+                memo.Duplicates.Check(context, FolderRules.CheckDuplicates);
+            }
         }
 
         return new RuleResults(context.Findings.InFileOrder(), DropOverlapping(context.Edits));
