@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax;
 
@@ -34,6 +35,12 @@ internal static class MarkdownPipelines
     }
 
     /// <summary>
+    /// Passed to <c>Markdown.Parse</c> by a reader that treats a table of plain cells and a paragraph of the same lines
+    /// alike (the roadmap's: it reads both from the raw lines); such a paragraph then skips inline parsing too.
+    /// </summary>
+    public static MarkdownParserContext TablesReadFromRawLines { get; } = new();
+
+    /// <summary>
     /// The parsers read block structure only; they never look at inlines. In these pipelines the one inline parser
     /// that changes the block tree is the pipe table's (it turns a paragraph into a <c>Table</c>), and it needs a
     /// <c>|</c>. A paragraph or heading without one therefore skips inline parsing: most of Markdig's time on a
@@ -41,20 +48,66 @@ internal static class MarkdownPipelines
     /// </summary>
     private static void SkipInlinesWithoutPipes(BlockProcessor processor, Block block)
     {
-        if (block is LeafBlock leaf && !HasPipe(leaf))
+        if (block is LeafBlock leaf && (!Contains(leaf, Pipe) || (IsPlainTableCandidate(processor, leaf) && !Contains(leaf, InlineOpeners))))
         {
             leaf.ProcessInlines = false;
         }
     }
 
-    private static bool HasPipe(LeafBlock leaf)
+    /// <summary>
+    /// With <see cref="TablesReadFromRawLines"/>, a paragraph with pipes but without any char an inline parser opens on
+    /// skips inline parsing as well: it stays a paragraph where Markdig would have made it a table of plain cells (the
+    /// roadmap's 1,000-row progress table: most of Markdig's remaining time and a hundred JIT-compiled methods on first
+    /// use). The roadmap reads a table from the same raw lines either way, and without a <c>*</c> no line of it can be a
+    /// Plans field. Left alone: the first paragraph of a list item (the roadmap reads a wrapped completion date there
+    /// in a paragraph and not in a table), a paragraph whose span stops short of its last line (a <c>- |</c> row
+    /// added by the pipe table's block parser does not extend it; the table Markdig makes of it would cover it), and
+    /// one that opens or ends with a line of a lone <c>|</c> (a row without cells, which Markdig's table span leaves out).
+    /// </summary>
+    private static bool IsPlainTableCandidate(BlockProcessor processor, LeafBlock leaf)
+    {
+        if (!ReferenceEquals(processor.Context, TablesReadFromRawLines) || leaf is not ParagraphBlock || leaf.Parent is ListItemBlock || leaf.Lines.Count == 0)
+        {
+            return false;
+        }
+
+        var first = leaf.Lines.Lines[0].Slice;
+        var last = leaf.Lines.Lines[leaf.Lines.Count - 1].Slice;
+        return leaf.Span.End >= last.End && !IsLonePipe(first) && !IsLonePipe(last);
+    }
+
+    private static bool IsLonePipe(StringSlice slice)
+    {
+        var text = slice.Text;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var start = slice.Start;
+        var end = slice.End;
+        while (start <= end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end >= start && char.IsWhiteSpace(text[end]))
+        {
+            end--;
+        }
+
+        return start == end && text[start] == '|';
+    }
+
+    /// <summary>Whether a line of the block holds one of <paramref name="chars"/>.</summary>
+    private static bool Contains(LeafBlock leaf, char[] chars)
     {
         var lines = leaf.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
             var slice = lines.Lines[i].Slice;
             var text = slice.Text;
-            if (text is not null && slice.Start <= slice.End && text.IndexOf('|', slice.Start, slice.End - slice.Start + 1) >= 0)
+            if (text is not null && slice.Start <= slice.End && text.IndexOfAny(chars, slice.Start, slice.End - slice.Start + 1) >= 0)
             {
                 return true;
             }
@@ -62,4 +115,12 @@ internal static class MarkdownPipelines
 
         return false;
     }
+
+    private static readonly char[] Pipe = { '|' };
+
+    /// <summary>
+    /// The chars the inline parsers other than the pipe table's and the line break's open on (code, escapes, HTML and
+    /// autolinks, entities, emphasis, links and images). Without them every cell of a table is literal text.
+    /// </summary>
+    private static readonly char[] InlineOpeners = { '`', '\\', '<', '&', '*', '_', '[', ']', '!' };
 }

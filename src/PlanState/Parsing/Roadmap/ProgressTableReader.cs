@@ -118,7 +118,6 @@ internal static partial class ProgressTableReader
     private static ProgressTableRow? ReadRow(SourceText source, RawLine line, int columns, string headerText, List<Finding> problems)
     {
         var rowSpan = TrimmedSpan(source, line);
-        var rowText = source.Slice(rowSpan);
         var cells = SplitCells(line.Text);
         var first = Trim(line.Text, cells[0]);
         var firstText = line.Text.Substring(first.Start, first.Length);
@@ -140,7 +139,7 @@ internal static partial class ProgressTableReader
             problems.Add(new Finding(
                 InputProblems.ShiftedTableRow,
                 rowSpan,
-                $"Progress table row \"{rowText}\" has 4 cells but its header \"{headerText}\" has 5 columns: the Milestone cell is missing, so the row is not read."));
+                $"Progress table row \"{source.Slice(rowSpan)}\" has 4 cells but its header \"{headerText}\" has 5 columns: the Milestone cell is missing, so the row is not read."));
             return new ProgressTableRow(ProgressTableRowKind.Shifted, rowSpan, phase, null, null, null, null, null);
         }
 
@@ -149,7 +148,7 @@ internal static partial class ProgressTableReader
             problems.Add(new Finding(
                 InputProblems.MalformedTableRow,
                 rowSpan,
-                $"Progress table row \"{rowText}\" cannot be read: its first cell \"{firstText}\" is not \"N. Name\"."));
+                $"Progress table row \"{source.Slice(rowSpan)}\" cannot be read: its first cell \"{firstText}\" is not \"N. Name\"."));
             return null;
         }
 
@@ -158,7 +157,7 @@ internal static partial class ProgressTableReader
             problems.Add(new Finding(
                 InputProblems.MalformedTableRow,
                 rowSpan,
-                $"Progress table row \"{rowText}\" cannot be read: it has {cells.Length} cells but its header \"{headerText}\" has {columns} columns."));
+                $"Progress table row \"{source.Slice(rowSpan)}\" cannot be read: it has {cells.Length} cells but its header \"{headerText}\" has {columns} columns."));
             return null;
         }
 

@@ -1,3 +1,5 @@
+using Markdig;
+using Markdig.Parsers;
 using Markdig.Syntax;
 using PlanState.Diagnostics;
 using PlanState.Model;
@@ -10,14 +12,18 @@ namespace PlanState.Parsing.Roadmap;
 /// <summary>Reads ROADMAP.md (format reference §3) into a <see cref="RoadmapDocument"/>. Never throws on file content.</summary>
 public static class RoadmapParser
 {
-    public static RoadmapDocument Parse(SourceText text)
+    public static RoadmapDocument Parse(SourceText text) =>
+        Parse(text, MarkdownPipelines.WithFrontMatter, MarkdownPipelines.Body, MarkdownPipelines.TablesReadFromRawLines);
+
+    /// <summary>Reads with the given pipelines (tests compare the shared ones with Markdig's full inline parsing).</summary>
+    internal static RoadmapDocument Parse(SourceText text, MarkdownPipeline pipeline, MarkdownPipeline segmentPipeline, MarkdownParserContext? context)
     {
         if (text is null)
         {
             throw new ArgumentNullException(nameof(text));
         }
 
-        var walker = new RoadmapWalker(text, ParseSegment);
+        var walker = new RoadmapWalker(text, markdown => ParseSegment(markdown, segmentPipeline, context));
         if (MarkdownNesting.FindTooDeepLine(text.Text) is { } deepLine)
         {
             return Unreadable(text, text.Span(text.LineStart(deepLine), 0), $"{text.File} line {deepLine} nests lists or quotes more than {MarkdownNesting.MaxContainerDepth} deep (or indents more than {MarkdownNesting.MaxIndent} blanks); the file is not read as markdown");
@@ -26,7 +32,7 @@ public static class RoadmapParser
         MarkdownDocument? document;
         try
         {
-            document = Markdig.Markdown.Parse(text.Text, MarkdownPipelines.WithFrontMatter);
+            document = Markdig.Markdown.Parse(text.Text, pipeline, context);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -47,12 +53,12 @@ public static class RoadmapParser
             null,
             EquatableArray.Create(new Finding(InputProblems.UnreadableFile, span, message)));
 
-    private static MarkdownDocument? ParseSegment(string markdown)
+    private static MarkdownDocument? ParseSegment(string markdown, MarkdownPipeline pipeline, MarkdownParserContext? context)
     {
         try
         {
             // Markdown re-read from inside an HTML block never starts the file, so a leading "---" there is a rule, not frontmatter.
-            return Markdig.Markdown.Parse(markdown, MarkdownPipelines.Body);
+            return Markdig.Markdown.Parse(markdown, pipeline, context);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -224,26 +224,33 @@ internal static partial class RoadmapPatterns
     /// and where the item text starts. Scanned by hand, as every list item of a roadmap is asked; it matches exactly
     /// what <see cref="TaskItemPattern"/> does.
     /// </summary>
-    public static bool TryTaskItem(string line, out int boxOffset, out bool isChecked, out int restOffset)
+    public static bool TryTaskItem(string line, out int boxOffset, out bool isChecked, out int restOffset) =>
+        TryTaskItem(line, 0, line.Length, out boxOffset, out isChecked, out restOffset);
+
+    /// <summary>
+    /// <see cref="TryTaskItem(string, out int, out bool, out int)"/> over <c>text[start..end)</c> as if it were the
+    /// line, without cutting it out; the offsets are indexes into <paramref name="text"/>.
+    /// </summary>
+    public static bool TryTaskItem(string text, int start, int end, out int boxOffset, out bool isChecked, out int restOffset)
     {
         boxOffset = restOffset = -1;
         isChecked = false;
-        var i = AfterBullet(line);
-        if (i < 0 || i + 2 >= line.Length || line[i] != '[' || line[i + 1] is not (' ' or 'x' or 'X') || line[i + 2] != ']')
+        var i = AfterBullet(text, start, end);
+        if (i < 0 || i + 2 >= end || text[i] != '[' || text[i + 1] is not (' ' or 'x' or 'X') || text[i + 2] != ']')
         {
             return false;
         }
 
-        var end = SkipBlanks(line, i + 3);
-        var atLineEnd = end == line.Length || (end == line.Length - 1 && line[end] == '\n');
-        if (end == i + 3 && !atLineEnd)
+        var blanksEnd = SkipBlanks(text, i + 3, end);
+        var atLineEnd = blanksEnd == end || (blanksEnd == end - 1 && text[blanksEnd] == '\n');
+        if (blanksEnd == i + 3 && !atLineEnd)
         {
             return false;
         }
 
         boxOffset = i + 1;
-        isChecked = line[i + 1] is 'x' or 'X';
-        restOffset = end;
+        isChecked = text[i + 1] is 'x' or 'X';
+        restOffset = blanksEnd;
         return true;
     }
 
@@ -251,21 +258,23 @@ internal static partial class RoadmapPatterns
     /// The offset where a list item's text starts after its bullet (<c>-</c>, <c>*</c>, <c>+</c> or up to nine digits
     /// and <c>.</c> or <c>)</c>) and at least one blank, or -1, as <see cref="BulletPattern"/> matches.
     /// </summary>
-    public static int AfterBullet(string line)
+    public static int AfterBullet(string line) => AfterBullet(line, 0, line.Length);
+
+    private static int AfterBullet(string text, int start, int end)
     {
-        var i = 0;
-        if (line.Length > 0 && line[0] is '-' or '*' or '+')
+        var i = start;
+        if (i < end && text[i] is '-' or '*' or '+')
         {
-            i = 1;
+            i++;
         }
         else
         {
-            while (i < line.Length && i < 9 && line[i] is >= '0' and <= '9')
+            while (i < end && i - start < 9 && text[i] is >= '0' and <= '9')
             {
                 i++;
             }
 
-            if (i == 0 || i >= line.Length || line[i] is not ('.' or ')'))
+            if (i == start || i >= end || text[i] is not ('.' or ')'))
             {
                 return -1;
             }
@@ -273,13 +282,15 @@ internal static partial class RoadmapPatterns
             i++;
         }
 
-        var end = SkipBlanks(line, i);
-        return end > i ? end : -1;
+        var blanksEnd = SkipBlanks(text, i, end);
+        return blanksEnd > i ? blanksEnd : -1;
     }
 
-    private static int SkipBlanks(string text, int i)
+    private static int SkipBlanks(string text, int i) => SkipBlanks(text, i, text.Length);
+
+    private static int SkipBlanks(string text, int i, int end)
     {
-        while (i < text.Length && text[i] is ' ' or '\t')
+        while (i < end && text[i] is ' ' or '\t')
         {
             i++;
         }
@@ -329,7 +340,9 @@ internal static partial class RoadmapPatterns
     /// both open with <c>**Phase</c> or <c>Phase</c>, and no ASCII char but <c>p</c> and <c>P</c> matches <c>P</c> even
     /// ignoring case. Every plan item of a roadmap is asked, so most are turned away without running a regex.
     /// </summary>
-    internal static bool MayBePhaseItem(string rest) => rest.Length > 0 && (rest[0] >= 0x80 || rest[0] is '*' or 'P' or 'p');
+    internal static bool MayBePhaseItem(string rest) => MayBePhaseItem(rest, 0, rest.Length);
+
+    internal static bool MayBePhaseItem(string text, int start, int end) => start < end && (text[start] >= 0x80 || text[start] is '*' or 'P' or 'p');
 
     /// <summary>
     /// False when <paramref name="line"/> cannot match <see cref="PlansFieldPattern"/>, which opens with blanks, a literal
@@ -356,7 +369,9 @@ internal static partial class RoadmapPatterns
         return true;
     }
 
-    private static bool IsDoubleStar(string text, int i) => i + 1 < text.Length && text[i] == '*' && text[i + 1] == '*';
+    private static bool IsDoubleStar(string text, int i) => IsDoubleStar(text, i, text.Length);
+
+    private static bool IsDoubleStar(string text, int i, int end) => i + 1 < end && text[i] == '*' && text[i + 1] == '*';
 
     /// <summary>The date in <c>(completed 2026-01-02)</c> or <c>— completed 2026-01-02</c>.</summary>
     public static bool TryCompletedDate(string text, out int index, out int length)
@@ -389,20 +404,31 @@ internal static partial class RoadmapPatterns
     /// </summary>
     internal static bool TryPlainPlanItem(string text, out int idLength)
     {
-        idLength = 0;
-        var i = SkipDigits(text, 0);
-        if (i == 0)
+        var found = TryPlainPlanItem(text, 0, text.Length, out var idEnd);
+        idLength = found ? idEnd : 0;
+        return found;
+    }
+
+    /// <summary>
+    /// <see cref="TryPlainPlanItem(string, out int)"/> over <c>text[start..end)</c> as if it were the whole text; gives
+    /// the index in <paramref name="text"/> where the id ends.
+    /// </summary>
+    internal static bool TryPlainPlanItem(string text, int start, int end, out int idEnd)
+    {
+        idEnd = 0;
+        var i = SkipDigits(text, start, end);
+        if (i == start)
         {
             return false;
         }
 
-        while (i + 1 < text.Length && text[i] == '.' && IsDigit(text[i + 1]))
+        while (i + 1 < end && text[i] == '.' && IsDigit(text[i + 1]))
         {
-            i = SkipDigits(text, i + 1);
+            i = SkipDigits(text, i + 1, end);
         }
 
         // [A-Za-z]? ignoring case also takes non-ASCII letters such as the Kelvin sign: the regex decides those.
-        if (i < text.Length && (text[i] >= 0x80 || IsAsciiLetter(text[i])))
+        if (i < end && (text[i] >= 0x80 || IsAsciiLetter(text[i])))
         {
             if (text[i] >= 0x80)
             {
@@ -412,41 +438,41 @@ internal static partial class RoadmapPatterns
             i++;
         }
 
-        if (i >= text.Length || text[i] != '-' || !(i + 1 < text.Length && IsDigit(text[i + 1])))
+        if (i >= end || text[i] != '-' || !(i + 1 < end && IsDigit(text[i + 1])))
         {
             return false;
         }
 
-        i = SkipDigits(text, i + 1);
-        var idEnd = i;
-        if (!TryAsciiIgnoreCase(text, i, "-PLAN.md", out var matched))
+        i = SkipDigits(text, i + 1, end);
+        var idStop = i;
+        if (!TryAsciiIgnoreCase(text, i, end, "-PLAN.md", out var matched))
         {
             return false;
         }
 
         i += matched ? 8 : 0;
-        if (IsDoubleStar(text, i))
+        if (IsDoubleStar(text, i, end))
         {
             i += 2;
         }
-        else if (i < text.Length && text[i] == '`')
+        else if (i < end && text[i] == '`')
         {
             i++;
         }
 
-        var lookAhead = i == text.Length || (i == text.Length - 1 && text[i] == '\n') || text[i] is ' ' or '\t' or ':' or ',' or ';' or ')'
-            || IsDoubleStar(text, i);
-        idLength = lookAhead ? idEnd : 0;
+        var lookAhead = i == end || (i == end - 1 && text[i] == '\n') || text[i] is ' ' or '\t' or ':' or ',' or ';' or ')'
+            || IsDoubleStar(text, i, end);
+        idEnd = lookAhead ? idStop : 0;
         return lookAhead;
     }
 
     /// <summary>Whether <paramref name="word"/> (ASCII) stands at <paramref name="index"/> ignoring ASCII case; false when a non-ASCII char there leaves it to the regex.</summary>
-    private static bool TryAsciiIgnoreCase(string text, int index, string word, out bool matched)
+    private static bool TryAsciiIgnoreCase(string text, int index, int end, string word, out bool matched)
     {
         matched = false;
         for (var k = 0; k < word.Length; k++)
         {
-            if (index + k >= text.Length)
+            if (index + k >= end)
             {
                 return true;
             }
@@ -467,9 +493,9 @@ internal static partial class RoadmapPatterns
         return true;
     }
 
-    private static int SkipDigits(string text, int i)
+    private static int SkipDigits(string text, int i, int end)
     {
-        while (i < text.Length && IsDigit(text[i]))
+        while (i < end && IsDigit(text[i]))
         {
             i++;
         }

@@ -2,6 +2,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using PlanState.Model;
+using PlanState.Parsing.Markdown;
 using PlanState.Text;
 using SourceSpan = PlanState.Text.SourceSpan;
 
@@ -293,7 +294,13 @@ internal sealed class RoadmapWalker
             return;
         }
 
-        var first = RawLineAt(lineNumber, start, BlockEnd(item, baseOffset, start));
+        var end = Math.Max(start, Math.Min(LineTextEnd(lineNumber), BlockEnd(item, baseOffset, start)));
+        if (TryPlainPlanItem(lineNumber, start, end))
+        {
+            return;
+        }
+
+        var first = new RawLine(lineNumber, start, source.Text.Substring(start, end - start));
         var lineSpan = Trimmed(first);
         if (RoadmapPatterns.TryTaskItem(first.Text, out var boxOffset, out var isChecked, out var restOffset))
         {
@@ -325,6 +332,46 @@ internal sealed class RoadmapWalker
         {
             milestones.Add(ToMilestone(milestone, lineSpan, fromHeading: false));
         }
+    }
+
+    /// <summary>
+    /// A plan item in its common shape (<c>- [x] 01-02-PLAN.md — desc</c>), read straight from the source: a roadmap
+    /// holds thousands, and cutting each line out cost more than reading it. Gives what the general path below gives
+    /// (the same scans over the same chars); false leaves every other item to it.
+    /// </summary>
+    private bool TryPlainPlanItem(int lineNumber, int start, int end)
+    {
+        var text = source.Text;
+        if (!RoadmapPatterns.TryTaskItem(text, start, end, out var box, out var isChecked, out var rest)
+            || RoadmapPatterns.MayBePhaseItem(text, rest, end)
+            || !RoadmapPatterns.TryPlainPlanItem(text, rest, end, out var idEnd))
+        {
+            return false;
+        }
+
+        if (section is not null)
+        {
+            var lineStart = source.LineStart(lineNumber);
+            var trimmedStart = start;
+            var trimmedEnd = end;
+            while (trimmedStart < trimmedEnd && char.IsWhiteSpace(text[trimmedStart]))
+            {
+                trimmedStart++;
+            }
+
+            while (trimmedEnd > trimmedStart && char.IsWhiteSpace(text[trimmedEnd - 1]))
+            {
+                trimmedEnd--;
+            }
+
+            section.PlanItems.Add(new PlanChecklistItem(
+                text.Substring(rest, idEnd - rest),
+                isChecked,
+                LineSpan.Within(source, lineNumber, lineStart, box - lineStart, 1),
+                LineSpan.Within(source, lineNumber, lineStart, trimmedStart - lineStart, trimmedEnd - trimmedStart)));
+        }
+
+        return true;
     }
 
     /// <summary>The <c>(completed DATE)</c> of a phase item: on its first line, or on a wrapped continuation line.</summary>

@@ -20,8 +20,8 @@ namespace PlanState.Tests.Parsing.Markdown;
 public sealed class MarkdownPipelinesTests
 {
     // What the pipelines were before inline parsing was cut back: the reference.
-    private static readonly MarkdownPipeline FullBody = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UsePipeTables().Build();
-    private static readonly MarkdownPipeline FullWithFrontMatter = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UsePipeTables().UseYamlFrontMatter().Build();
+    internal static readonly MarkdownPipeline FullBody = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UsePipeTables().Build();
+    internal static readonly MarkdownPipeline FullWithFrontMatter = new MarkdownPipelineBuilder().UsePreciseSourceLocation().UsePipeTables().UseYamlFrontMatter().Build();
 
     [Test]
     public void Every_markdown_file_of_the_repository_and_the_seeds_gives_the_same_block_tree()
@@ -134,7 +134,7 @@ public sealed class MarkdownPipelinesTests
         return result.ToString();
     }
 
-    private static IEnumerable<(string Name, string Text)> RepositoryMarkdown()
+    internal static IEnumerable<(string Name, string Text)> RepositoryMarkdown()
     {
         var folders = new[]
         {

@@ -111,4 +111,23 @@ public sealed class RoadmapScanEquivalenceTests
             ProgressTableReader.CollapseWhitespace(line, new CellRange(0, line.Length)).Should().Be(Regex.Replace(line, @"\s+", " "), "for \"{0}\"", line);
             HtmlTagLine.StripTags(line).Should().Be(Regex.Replace(line, "<[^<>]*>", string.Empty), "for \"{0}\"", line);
         }));
+
+    [Test]
+    public void The_scans_over_a_range_of_the_source_answer_as_over_the_line_cut_out() =>
+        Check.One(Runs, Prop.ForAll(Lines(), Lines(), Lines(), (before, line, after) =>
+        {
+            // The walker reads a plan item inside the whole file: text before and after the range must never count.
+            var text = before + line + after;
+            var start = before.Length;
+            var end = start + line.Length;
+
+            var cut = RoadmapPatterns.TryTaskItem(line, out var box, out var isChecked, out var rest);
+            var inPlace = RoadmapPatterns.TryTaskItem(text, start, end, out var boxInPlace, out var isCheckedInPlace, out var restInPlace);
+            (inPlace, inPlace ? boxInPlace - start : -1, isCheckedInPlace, inPlace ? restInPlace - start : -1).Should().Be((cut, box, isChecked, rest), "for \"{0}\"", line);
+
+            var plan = RoadmapPatterns.TryPlainPlanItem(line, out var idLength);
+            var planInPlace = RoadmapPatterns.TryPlainPlanItem(text, start, end, out var idEnd);
+            (planInPlace, planInPlace ? idEnd - start : 0).Should().Be((plan, idLength), "for \"{0}\"", line);
+            RoadmapPatterns.MayBePhaseItem(text, start, end).Should().Be(RoadmapPatterns.MayBePhaseItem(line), "for \"{0}\"", line);
+        }));
 }
