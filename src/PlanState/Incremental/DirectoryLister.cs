@@ -100,6 +100,30 @@ internal class DirectoryLister
 
     public virtual bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
 
+    /// <summary>The stamp of a plain file (null when it does not exist or cannot be stat'ed), and whether it is a link.</summary>
+    public virtual FileStamp? Stamp(string fullPath, out bool isLink)
+    {
+        isLink = false;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>When <c>STATE.md.lock</c> in <paramref name="root"/> was last written (null: no lock).</summary>
+    public virtual DateTime? LockWrittenAtUtc(string root) => Parsing.PlanningFolderReader.LockWrittenAtUtc(root);
+
     /// <summary>True when the entry itself is a link (a symbolic link or a junction), whatever it points to.</summary>
     public virtual bool IsLink(string fullPath)
     {

@@ -45,8 +45,8 @@ internal sealed class IncrementalPipeline : IDisposable
     {
         this.lister = lister ?? DirectoryLister.Default;
         scanner = new IncrementalScanner(this.lister);
-        state = new WholeFileStep<StateDocument>(PlanningFolderReader.StateFile, PlanningFolderReader.ParseState);
-        roadmap = new WholeFileStep<RoadmapDocument>(PlanningFolderReader.RoadmapFile, PlanningFolderReader.ParseRoadmap);
+        state = new WholeFileStep<StateDocument>(PlanningFolderReader.StateFile, PlanningFolderReader.ParseState, this.lister);
+        roadmap = new WholeFileStep<RoadmapDocument>(PlanningFolderReader.RoadmapFile, PlanningFolderReader.ParseRoadmap, this.lister);
     }
 
     /// <summary>Watch the planning root for changes (see the remarks); set before the first run.</summary>
@@ -87,7 +87,7 @@ internal sealed class IncrementalPipeline : IDisposable
         // The lock's age is computed anew every run; its write time is read again only when the watcher cannot vouch for it.
         if (changes is null || !lockKnown || changes.Touches(PlanningFolderReader.LockFile))
         {
-            lockWrittenAtUtc = PlanningFolderReader.LockWrittenAtUtc(fullRoot);
+            lockWrittenAtUtc = lister.LockWrittenAtUtc(fullRoot);
             lockKnown = true;
         }
 
@@ -244,6 +244,7 @@ internal sealed class WholeFileStep<TDocument>
 {
     private readonly string file;
     private readonly Func<FileLoadResult, ParsedFile<TDocument>> parse;
+    private readonly DirectoryLister lister;
     private FileStamp? stamp;
     private bool settled;
     private ParsedFile<TDocument>? output;
@@ -253,10 +254,11 @@ internal sealed class WholeFileStep<TDocument>
     private bool existed;
     private bool isLink;
 
-    public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse)
+    public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse, DirectoryLister lister)
     {
         this.file = file;
         this.parse = parse;
+        this.lister = lister;
     }
 
     public void Reset()
@@ -343,23 +345,5 @@ internal sealed class WholeFileStep<TDocument>
         return output!;
     }
 
-    private FileStamp? Stamp(string root, out bool link)
-    {
-        link = false;
-        try
-        {
-            var info = new FileInfo(PlanningFileLoader.FullPath(root, file));
-            if (!info.Exists)
-            {
-                return null;
-            }
-
-            link = (info.Attributes & FileAttributes.ReparsePoint) != 0;
-            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return null;
-        }
-    }
+    private FileStamp? Stamp(string root, out bool link) => lister.Stamp(PlanningFileLoader.FullPath(root, file), out link);
 }

@@ -38,7 +38,7 @@ internal sealed class IncrementalScanner
     /// <param name="changes">What a synced watcher reported since the last scan; null to check everything on disk.</param>
     public PhaseScanResult Scan(string root, IncrementalRunTrace.Builder trace, PlanningChanges? changes, out List<PhaseFolderStep> steps)
     {
-        if (changes is not null && lastScan is not null && !changes.Touches(PhaseFolderScanner.PhasesFolder) && !changes.Touches(PhaseFolderScanner.MilestonesFolder)
+        if (changes is not null && lastScan is not null && !changes.TouchesTree(PhaseFolderScanner.PhasesFolder) && !changes.TouchesTree(PhaseFolderScanner.MilestonesFolder)
             && !containerLinks && folders.Values.All(f => !f.NeedsRefresh(changes)))
         {
             // The watcher saw nothing under phases/ or milestones/: the last scan, untouched, not even sorted again.
@@ -107,7 +107,7 @@ internal sealed class IncrementalScanner
 
     /// <summary>
     /// Whether a container folder exists (and is a link): asked from disk unless the watcher vouches that its entry did
-    /// not change since a watched run asked (a stat-based run does not check for a link, so its answer is not kept).
+    /// not change since it was last asked.
     /// </summary>
     private bool Exists(string root, string relativePath, PlanningChanges? changes, ref ContainerState state)
     {
@@ -119,8 +119,8 @@ internal sealed class IncrementalScanner
         var fullPath = System.IO.Path.Combine(root, relativePath);
         var exists = lister.DirectoryExists(fullPath);
 
-        // The link check only matters to a watched run; a stat-based run lists every folder anyway.
-        state = new ContainerState(changes is not null, exists, exists && changes is not null && lister.IsLink(fullPath));
+        // The link check matters to watched runs only, but is kept from any run: a stat-based run precedes the first watched one.
+        state = new ContainerState(true, exists, exists && lister.IsLink(fullPath));
         return exists;
     }
 

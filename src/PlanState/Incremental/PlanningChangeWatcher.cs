@@ -35,7 +35,12 @@ internal sealed class PlanningChangeWatcher : IDisposable
     public const string CookiePrefix = ".planstate-sync-";
 
     /// <summary>After this many syncs in a row that fell back, the watcher stops for good: every analysis reads from disk.</summary>
-    public const int MaxConsecutiveFailures = 3;
+    /// <remarks>
+    /// Small, because a watcher that stopped delivering does not recover by restarting: on .NET 10 on Linux all the
+    /// watchers of a process share one inotify thread, and moving a folder that holds three or more watched folders out
+    /// of the tree stalls that thread (seen on 10.0.12), so each further try would only cost another timeout.
+    /// </remarks>
+    public const int MaxConsecutiveFailures = 2;
 
     private const NotifyFilters Changes =
         NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size

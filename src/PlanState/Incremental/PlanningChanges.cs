@@ -52,6 +52,26 @@ internal sealed class PlanningChanges
         return false;
     }
 
+    /// <summary>True when anything at or below <paramref name="relativeFolder"/> changed, or a folder above it.</summary>
+    public bool TouchesTree(string relativeFolder)
+    {
+        if (Touches(relativeFolder))
+        {
+            return true;
+        }
+
+        var prefix = relativeFolder + "/";
+        foreach (var entry in entries)
+        {
+            if (entry.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the listing of the folder <paramref name="relativeFolder"/> may differ from the last one.</summary>
     public bool ListingChanged(string relativeFolder) => folders.Contains(relativeFolder) || Touches(relativeFolder);
 
