@@ -38,6 +38,7 @@ internal sealed class IncrementalPipeline : IDisposable
     private PlanningAnalysis? analysis;
 
     private PlanningChangeWatcher? watcher;
+    private bool disposed;
     private DateTime? lockWrittenAtUtc;
     private bool lockKnown;
 
@@ -199,9 +200,10 @@ internal sealed class IncrementalPipeline : IDisposable
 
     private sealed record EditsInput(PlanningFolder Folder, RuleResults Rules, ProjectMetrics Metrics);
 
-    /// <summary>Stops the watcher; later runs read from disk.</summary>
+    /// <summary>Stops the watcher; later runs read from disk, and no watcher starts again (not for another root either).</summary>
     public void Dispose()
     {
+        disposed = true;
         watcher?.Dispose();
         watcher = null;
     }
@@ -211,7 +213,7 @@ internal sealed class IncrementalPipeline : IDisposable
         // The watcher starts before anything of the new root is read, so every later change to what is read is reported.
         watcher?.Dispose();
         watcher = null;
-        if (WatchForChanges)
+        if (WatchForChanges && !disposed)
         {
             watcher = PlanningChangeWatcher.TryStart(fullRoot);
             if (watcher is not null)

@@ -256,6 +256,11 @@ public class WatchingEngineTests
         engine.Analyze(tree.Root).Should().Be(Fresh(tree.Root));
         engine.LastRunTrace!.Watched.Should().BeFalse();
         NoCookieLeft(tree.Root);
+
+        using var other = new TempDirectory();
+        var otherTree = Tree(other, phases: 2, plansPerPhase: 2);
+        engine.Analyze(otherTree.Root).Should().Be(Fresh(otherTree.Root));
+        engine.Pipeline.Watcher.Should().BeNull("a disposed engine starts no watcher, not for another root either");
         engine.Dispose();
     }
 
