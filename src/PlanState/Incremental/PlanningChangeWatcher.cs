@@ -50,8 +50,8 @@ internal sealed class PlanningChangeWatcher : IDisposable
 
     private readonly object gate = new();
     private readonly string root;
+    private readonly HashSet<string> changed = new(StringComparer.OrdinalIgnoreCase);
     private FileSystemWatcher? watcher;
-    private HashSet<string> changed = new(StringComparer.OrdinalIgnoreCase);
     private string? eventsLost;
     private string? awaitedCookie;
     private bool cookieSeen;
@@ -115,12 +115,15 @@ internal sealed class PlanningChangeWatcher : IDisposable
         }
 
         var cookieProblem = AwaitCookie();
-        HashSet<string> drained;
+
+        // Events that arrive from here on belong to the next sync: this run reads after this point, so it sees at
+        // least what they report (a file reported again is only read once more).
+        PlanningChanges changes;
         string? lost;
         lock (gate)
         {
-            drained = changed;
-            changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            changes = changed.Count == 0 ? PlanningChanges.None : new PlanningChanges(changed);
+            changed.Clear();
             lost = eventsLost;
             eventsLost = null;
         }
@@ -133,7 +136,7 @@ internal sealed class PlanningChangeWatcher : IDisposable
 
         consecutiveFailures = 0;
         LastFallbackReason = null;
-        return drained.Count == 0 ? PlanningChanges.None : new PlanningChanges(drained);
+        return changes;
     }
 
     public void Dispose()
