@@ -134,8 +134,21 @@ public sealed class RunPlanState : Microsoft.Build.Utilities.Task
             return cached;
         }
 
-        var created = new PlanStateEngine();
+        // A kept engine watches the planning root, so a build with no planning change touches no planning file.
+        // MSBuild disposes an IDisposable registered object when its lifetime's cache is disposed
+        // (RegisteredTaskObjectCacheBase.DisposeObjects): for AppDomain lifetime that is on AppDomain unload in
+        // .NET Framework MSBuild; .NET's MSBuild never unloads it, so the watcher lives as long as the node process
+        // and the OS releases it (its inotify watches) when the node exits.
+        var created = new PlanStateEngine { WatchForChanges = true };
         engine4.RegisterTaskObject(key, created, RegisteredTaskObjectLifetime.AppDomain, allowEarlyCollection: false);
+
+        // Two builds may race to register: the loser's engine is dropped, and its watcher with it.
+        if (engine4.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.AppDomain) is PlanStateEngine registered && !ReferenceEquals(registered, created))
+        {
+            created.Dispose();
+            return registered;
+        }
+
         return created;
     }
 

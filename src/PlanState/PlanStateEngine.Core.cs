@@ -5,12 +5,48 @@ using PlanState.Rewriting;
 
 namespace PlanState;
 
-public sealed partial class PlanStateEngine
+public sealed partial class PlanStateEngine : IDisposable
 {
     // One engine may be called by concurrent builds in one MSBuild node: the pipeline's caches are guarded by this.
     private readonly object gate = new();
-    private readonly IncrementalPipeline pipeline = new();
+    private readonly IncrementalPipeline pipeline;
     private IncrementalRunTrace? lastRunTrace;
+
+    public PlanStateEngine()
+        : this(DirectoryLister.Default)
+    {
+    }
+
+    /// <summary>An engine whose folder listings go through <paramref name="lister"/> (tests count them).</summary>
+    internal PlanStateEngine(DirectoryLister lister)
+    {
+        pipeline = new IncrementalPipeline(lister);
+    }
+
+    /// <summary>
+    /// Watch the planning root for changes between analyses (a <see cref="FileSystemWatcher"/>), so that an analysis
+    /// after no change touches no file and one after a few changes reads only those. Off by default: it pays only for
+    /// an engine kept across many analyses (the MSBuild task turns it on); dispose the engine to stop the watcher. The
+    /// results are the same either way; when the watcher cannot vouch for a run (buffer overflow, an error, a folder
+    /// where it cannot create its sync file), that run reads from disk as an engine without a watcher does.
+    /// </summary>
+    public bool WatchForChanges
+    {
+        get => pipeline.WatchForChanges;
+        init => pipeline.WatchForChanges = value;
+    }
+
+    /// <summary>The pipeline, for tests (its watcher).</summary>
+    internal IncrementalPipeline Pipeline => pipeline;
+
+    /// <summary>Stops the change watcher, if any. The engine stays usable: later analyses read from disk.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            pipeline.Dispose();
+        }
+    }
 
     /// <summary>
     /// Why each step of the most recent analysis ran (New, Modified, Cached, Unchanged or Removed), as Roslyn's

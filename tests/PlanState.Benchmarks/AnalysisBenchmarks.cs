@@ -7,7 +7,9 @@ namespace PlanState.Benchmarks;
 /// Issue #7's in-process scenarios over generated trees of 100, 1,000 and 10,000 plans (see <see cref="BenchmarkTrees"/>):
 /// a cold full analysis (a new engine, so nothing cached; the OS file cache is warm), a warm re-analysis after one
 /// SUMMARY changed, and a re-analysis with no change. <see cref="EditOnly"/> times the file write that
-/// <see cref="WarmOneFileChanged"/> includes, so it can be subtracted.
+/// <see cref="WarmOneFileChanged"/> includes, so it can be subtracted. The warm and no-change runs are measured twice:
+/// with an engine that checks every stamp on disk (the CLI's kind, and the watcher's fallback), and with one that
+/// watches the root for changes (<see cref="PlanStateEngine.WatchForChanges"/>, as the MSBuild task keeps it).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 15)]
@@ -15,6 +17,7 @@ public class AnalysisBenchmarks
 {
     private BenchmarkFolder folder = null!;
     private PlanStateEngine warm = null!;
+    private PlanStateEngine watching = null!;
 
     [Params(100, 1_000, 10_000)]
     public int Plans { get; set; }
@@ -25,10 +28,16 @@ public class AnalysisBenchmarks
         folder = new BenchmarkFolder(Plans);
         warm = new PlanStateEngine();
         warm.Analyze(folder.Root);
+        watching = new PlanStateEngine { WatchForChanges = true };
+        watching.Analyze(folder.Root);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => folder.Dispose();
+    public void Cleanup()
+    {
+        watching.Dispose();
+        folder.Dispose();
+    }
 
     [Benchmark(Baseline = true)]
     public PlanningAnalysis Cold() => new PlanStateEngine().Analyze(folder.Root);
@@ -42,6 +51,16 @@ public class AnalysisBenchmarks
 
     [Benchmark]
     public PlanningAnalysis NoChange() => warm.Analyze(folder.Root);
+
+    [Benchmark]
+    public PlanningAnalysis WarmOneFileChangedWatching()
+    {
+        folder.EditOneSummary();
+        return watching.Analyze(folder.Root);
+    }
+
+    [Benchmark]
+    public PlanningAnalysis NoChangeWatching() => watching.Analyze(folder.Root);
 
     [Benchmark]
     public void EditOnly() => folder.EditOneSummary();

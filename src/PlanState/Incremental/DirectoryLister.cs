@@ -18,6 +18,13 @@ namespace PlanState.Incremental;
 /// that a clock set backwards stamps with an old time. Reading and hashing every file instead would cost a no-change
 /// analysis as much as a cold one. When the stamp differs, the content hash decides, so a touched but unchanged file
 /// is read but not parsed again.
+/// <para>
+/// A watched engine (<see cref="PlanningChangeWatcher"/>) does not need the racy window for the files it watches: the
+/// watcher was running (and synced) before such a file was read, so any later write, however fast and whatever stamp
+/// it leaves, produces an event, and the file is read again on the next run. That holds only where the watcher sees:
+/// never behind a link, and not across a watcher that lost events (whose run falls back to the stamps, this rule
+/// included). So the stamp and the rule stay on every file, and decide wherever the watcher cannot.
+/// </para>
 /// </remarks>
 internal readonly record struct FileStamp(long Length, long LastWriteUtcTicks)
 {
@@ -92,6 +99,43 @@ internal class DirectoryLister
     public static DirectoryLister Default { get; } = new();
 
     public virtual bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
+
+    /// <summary>The stamp of a plain file (null when it does not exist or cannot be stat'ed), and whether it is a link.</summary>
+    public virtual FileStamp? Stamp(string fullPath, out bool isLink)
+    {
+        isLink = false;
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            isLink = (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>When <c>STATE.md.lock</c> in <paramref name="root"/> was last written (null: no lock).</summary>
+    public virtual DateTime? LockWrittenAtUtc(string root) => Parsing.PlanningFolderReader.LockWrittenAtUtc(root);
+
+    /// <summary>True when the entry itself is a link (a symbolic link or a junction), whatever it points to.</summary>
+    public virtual bool IsLink(string fullPath)
+    {
+        try
+        {
+            return (File.GetAttributes(fullPath) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Lists a folder. When it lists exactly as <paramref name="previous"/> (an earlier result of this method) did

@@ -15,7 +15,13 @@ namespace PlanState.Incremental;
 /// after it compare references and stop. One pipeline serves one planning root at a time; not thread-safe (the
 /// engine serialises calls).
 /// </summary>
-internal sealed class IncrementalPipeline
+/// <remarks>
+/// With <see cref="WatchForChanges"/>, a <see cref="PlanningChangeWatcher"/> runs from before the first read of a
+/// root, and each later run first syncs it: the folders and files it reported are listed, stat'ed and read as
+/// without it; everything else is reused without touching the disk. When the watcher cannot vouch for a run, the run
+/// refreshes everything from disk by the stamps, exactly as without a watcher.
+/// </remarks>
+internal sealed class IncrementalPipeline : IDisposable
 {
     private readonly DirectoryLister lister;
     private readonly WholeFileStep<StateDocument> state;
@@ -35,36 +41,63 @@ internal sealed class IncrementalPipeline
     private ProjectMetrics.Memo metricsMemo = new();
     private RuleMemo ruleMemo = new();
 
+    private PlanningChangeWatcher? watcher;
+    private bool disposed;
+    private DateTime? lockWrittenAtUtc;
+    private bool lockKnown;
+
     public IncrementalPipeline(DirectoryLister? lister = null)
     {
         this.lister = lister ?? DirectoryLister.Default;
         scanner = new IncrementalScanner(this.lister);
-        state = new WholeFileStep<StateDocument>(PlanningFolderReader.StateFile, PlanningFolderReader.ParseState);
-        roadmap = new WholeFileStep<RoadmapDocument>(PlanningFolderReader.RoadmapFile, PlanningFolderReader.ParseRoadmap);
+        state = new WholeFileStep<StateDocument>(PlanningFolderReader.StateFile, PlanningFolderReader.ParseState, this.lister);
+        roadmap = new WholeFileStep<RoadmapDocument>(PlanningFolderReader.RoadmapFile, PlanningFolderReader.ParseRoadmap, this.lister);
     }
+
+    /// <summary>Watch the planning root for changes (see the remarks); set before the first run.</summary>
+    public bool WatchForChanges { get; set; }
+
+    /// <summary>Called with each watcher this pipeline starts (tests shorten its timeout or make its cookie fail).</summary>
+    internal Action<PlanningChangeWatcher>? ConfigureWatcher { get; set; }
+
+    /// <summary>The running watcher, if any.</summary>
+    internal PlanningChangeWatcher? Watcher => watcher;
 
     public PlanningAnalysis Run(string planningRoot, out IncrementalRunTrace runTrace)
     {
         var fullRoot = Path.GetFullPath(planningRoot);
+        PlanningChanges? changes = null;
         if (!string.Equals(root, fullRoot, StringComparison.Ordinal))
         {
             Reset(fullRoot);
         }
+        else if (watcher is not null)
+        {
+            // Null when the watcher cannot vouch for every change: then this run reads everything from disk.
+            changes = watcher.Sync();
+        }
 
-        var trace = new IncrementalRunTrace.Builder();
+        var trace = new IncrementalRunTrace.Builder { Watched = changes is not null };
 
         // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core.
         var roadmapTrace = new IncrementalRunTrace.Builder();
-        var roadmapTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot)
-            ? Task.Run(() => roadmap.Refresh(fullRoot, roadmapTrace))
+        var roadmapTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot, changes)
+            ? Task.Run(() => roadmap.Refresh(fullRoot, roadmapTrace, changes))
             : null;
-        var stateRead = state.Refresh(fullRoot, trace);
-        var scan = scanner.Scan(fullRoot, trace, out var steps);
-        var roadmapRead = roadmapTask is null ? roadmap.Refresh(fullRoot, roadmapTrace) : roadmapTask.GetAwaiter().GetResult();
+        var stateRead = state.Refresh(fullRoot, trace, changes);
+        var scan = scanner.Scan(fullRoot, trace, changes, out var steps);
+        var roadmapRead = roadmapTask is null ? roadmap.Refresh(fullRoot, roadmapTrace, changes) : roadmapTask.GetAwaiter().GetResult();
         trace.Add(roadmapTrace);
 
+        // The lock's age is computed anew every run; its write time is read again only when the watcher cannot vouch for it.
+        if (changes is null || !lockKnown || changes.Touches(PlanningFolderReader.LockFile))
+        {
+            lockWrittenAtUtc = lister.LockWrittenAtUtc(fullRoot);
+            lockKnown = true;
+        }
+
         // Project model.
-        var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead, roadmapRead, scan);
+        var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead, roadmapRead, scan, lockWrittenAtUtc);
         folder = Step(IncrementalStep.ProjectModel, trace, folder, candidate);
 
         // Per-phase aggregates, for the active folders, in the folder's phase order.
@@ -205,8 +238,30 @@ internal sealed class IncrementalPipeline
 
     private sealed record EditsInput(PlanningFolder Folder, RuleResults Rules, ProjectMetrics Metrics);
 
+    /// <summary>Stops the watcher; later runs read from disk, and no watcher starts again (not for another root either).</summary>
+    public void Dispose()
+    {
+        disposed = true;
+        watcher?.Dispose();
+        watcher = null;
+    }
+
     private void Reset(string fullRoot)
     {
+        // The watcher starts before anything of the new root is read, so every later change to what is read is reported.
+        watcher?.Dispose();
+        watcher = null;
+        if (WatchForChanges && !disposed)
+        {
+            watcher = PlanningChangeWatcher.TryStart(fullRoot);
+            if (watcher is not null)
+            {
+                ConfigureWatcher?.Invoke(watcher);
+            }
+        }
+
+        lockWrittenAtUtc = null;
+        lockKnown = false;
         root = fullRoot;
         scanner = new IncrementalScanner(lister);
         state.Reset();
@@ -231,14 +286,21 @@ internal sealed class WholeFileStep<TDocument>
 {
     private readonly string file;
     private readonly Func<FileLoadResult, ParsedFile<TDocument>> parse;
+    private readonly DirectoryLister lister;
     private FileStamp? stamp;
     private bool settled;
     private ParsedFile<TDocument>? output;
 
-    public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse)
+    /// <summary>What the last refresh returned (a missing file's result too), and whether the file then existed and was a link.</summary>
+    private ParsedFile<TDocument>? last;
+    private bool existed;
+    private bool isLink;
+
+    public WholeFileStep(string file, Func<FileLoadResult, ParsedFile<TDocument>> parse, DirectoryLister lister)
     {
         this.file = file;
         this.parse = parse;
+        this.lister = lister;
     }
 
     public void Reset()
@@ -246,14 +308,39 @@ internal sealed class WholeFileStep<TDocument>
         stamp = null;
         settled = false;
         output = null;
+        last = null;
+        existed = false;
+        isLink = false;
     }
 
-    /// <summary>False when the file's stamp is the cached one (checked again, cheaply, by <see cref="Refresh"/>).</summary>
-    public bool NeedsParse(string root) => output is null || !settled || Stamp(root) is not { } current || current != stamp;
+    /// <summary>False when the file's stamp is the cached one (checked again, cheaply, by <see cref="Refresh"/>), or the watcher vouches for it.</summary>
+    public bool NeedsParse(string root, PlanningChanges? changes) =>
+        !Vouched(changes) && (output is null || !settled || changes?.Touches(file) == true || Stamp(root, out _) is not { } current || current != stamp);
 
-    public ParsedFile<TDocument> Refresh(string root, IncrementalRunTrace.Builder trace)
+    /// <param name="changes">What a synced watcher reported; null to decide by the file's stamp.</param>
+    public ParsedFile<TDocument> Refresh(string root, IncrementalRunTrace.Builder trace, PlanningChanges? changes)
     {
-        var current = Stamp(root);
+        if (Vouched(changes))
+        {
+            if (existed)
+            {
+                trace.RecordCached(IncrementalStep.FileParse, 1);
+            }
+
+            return last!;
+        }
+
+        last = Load(root, trace, changes);
+        return last;
+    }
+
+    /// <summary>True when the watcher reported nothing for this file since it was last refreshed (never for a link, whose target it cannot see).</summary>
+    private bool Vouched(PlanningChanges? changes) => changes is not null && last is not null && !isLink && !changes.Touches(file);
+
+    private ParsedFile<TDocument> Load(string root, IncrementalRunTrace.Builder trace, PlanningChanges? changes)
+    {
+        var current = Stamp(root, out isLink);
+        existed = current is not null;
         if (current is null)
         {
             // Missing, or not a plain file: load it anyway, which tells a missing file (no problem) from a folder
@@ -269,7 +356,9 @@ internal sealed class WholeFileStep<TDocument>
             return missing;
         }
 
-        if (output is not null && settled && stamp == current)
+        // A file the watcher reported is read whatever its stamp says (a same-size write in the same clock tick too).
+        var reported = changes is not null && !isLink && changes.Touches(file);
+        if (output is not null && settled && stamp == current && !reported)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);
             return output;
@@ -298,16 +387,5 @@ internal sealed class WholeFileStep<TDocument>
         return output!;
     }
 
-    private FileStamp? Stamp(string root)
-    {
-        try
-        {
-            var info = new FileInfo(PlanningFileLoader.FullPath(root, file));
-            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return null;
-        }
-    }
+    private FileStamp? Stamp(string root, out bool link) => lister.Stamp(PlanningFileLoader.FullPath(root, file), out link);
 }

@@ -15,13 +15,21 @@ public sealed class IncrementalRunTrace
     private static readonly int Reasons = Enum.GetValues(typeof(IncrementalStepReason)).Length;
     private readonly int[] counts;
 
-    internal IncrementalRunTrace(int[] counts, EquatableArray<IncrementalStepRun> runs, int filesRead, int filesParsed)
+    internal IncrementalRunTrace(int[] counts, EquatableArray<IncrementalStepRun> runs, int filesRead, int filesParsed, bool watched)
     {
         this.counts = counts;
         Runs = runs;
         FilesRead = filesRead;
         FilesParsed = filesParsed;
+        Watched = watched;
     }
+
+    /// <summary>
+    /// True when the run trusted a synced change watcher and went to disk only for what it reported; false when it
+    /// checked every folder and file on disk (no watcher, the first run of a root, or a watcher that could not vouch
+    /// for every change).
+    /// </summary>
+    public bool Watched { get; }
 
     /// <summary>Every step run whose reason is not <see cref="IncrementalStepReason.Cached"/>, in pipeline order.</summary>
     public EquatableArray<IncrementalStepRun> Runs { get; }
@@ -72,6 +80,8 @@ public sealed class IncrementalRunTrace
 
         public int FilesParsed { get; set; }
 
+        public bool Watched { get; set; }
+
         public void Record(IncrementalStep step, string key, IncrementalStepReason reason)
         {
             counts[Index(step, reason)]++;
@@ -114,6 +124,6 @@ public sealed class IncrementalRunTrace
         }
 
         public IncrementalRunTrace Build() =>
-            new((int[])counts.Clone(), runs.OrderBy(r => r.Step).ToEquatableArray(), FilesRead, FilesParsed);
+            new((int[])counts.Clone(), runs.OrderBy(r => r.Step).ToEquatableArray(), FilesRead, FilesParsed, Watched);
     }
 }

@@ -19,6 +19,10 @@ namespace PlanState.Incremental;
 /// <item>the listing (names, kinds, stamps) equals the last one and every stamp is settled: the folder is reused whole, no file is opened;</item>
 /// <item>else each file whose stamp changed or is not settled yet is read (its head), and parsed again only if the bytes hash differently.</item>
 /// </list>
+/// With a synced <see cref="PlanningChangeWatcher"/> (a <see cref="PlanningChanges"/> is passed), a folder the watcher
+/// reported nothing in is not even listed (<see cref="NeedsRefresh"/>), and in a listed one a file is read when the
+/// watcher reported it, whatever its stamp says (a same-size write in the same clock tick included), and is reused
+/// otherwise, settled or not: the watcher ran before the file was last read, so any later write produced an event.
 /// </remarks>
 internal sealed class PhaseFolderStep
 {
@@ -30,6 +34,9 @@ internal sealed class PhaseFolderStep
 
     /// <summary>True when every cached file's stamp can be trusted (see <see cref="FileStamp"/>): only then is an equal listing enough.</summary>
     private bool allSettled;
+
+    /// <summary>True when the last listing held a link: a change behind it reaches no watcher, so the folder is listed every run.</summary>
+    private bool hasLinks;
 
     public PhaseFolderStep(string path, PhaseNumber number, string slug, string? archiveVersion)
     {
@@ -50,6 +57,12 @@ internal sealed class PhaseFolderStep
 
     public bool IsLink { get; set; }
 
+    /// <summary>True when a folder above this one (an archive folder) is a link: the watcher cannot see into it.</summary>
+    public bool UnderLink { get; set; }
+
+    /// <summary>How many PLAN and SUMMARY parses this folder caches.</summary>
+    public int FileCount => files.Count;
+
     public PhaseFolder? Folder { get; private set; }
 
     public PhaseAggregate? Aggregate { get; private set; }
@@ -64,8 +77,22 @@ internal sealed class PhaseFolderStep
 
     private PhaseAggregate? ruledAggregate;
 
-    /// <summary>Lists the folder and brings <see cref="Folder"/> up to date.</summary>
-    public void Refresh(string root, DirectoryLister lister, IncrementalRunTrace.Builder trace)
+    /// <summary>
+    /// False when the watcher vouches that nothing in this folder changed since it was last listed: then neither the
+    /// folder nor its files need the disk. A linked folder, one holding links, or one whose last listing failed or
+    /// missed a file is always listed.
+    /// </summary>
+    public bool NeedsRefresh(PlanningChanges changes) =>
+        Folder is null || listing is null || IsLink || UnderLink || hasLinks || changes.ListingChanged(Path);
+
+    /// <summary>Whether the watcher may be trusted inside this folder: never behind a link.</summary>
+    public bool IsWatchable => !IsLink && !UnderLink;
+
+    /// <summary>
+    /// Lists the folder and brings <see cref="Folder"/> up to date. <paramref name="changes"/> is what the synced
+    /// watcher reported (null: trust the stamps alone).
+    /// </summary>
+    public void Refresh(string root, DirectoryLister lister, IncrementalRunTrace.Builder trace, PlanningChanges? changes = null)
     {
         var problems = new List<Finding>();
         ListedEntry[] entries;
@@ -82,7 +109,7 @@ internal sealed class PhaseFolderStep
             return;
         }
 
-        if (Folder is not null && allSettled && ListedEntry.SameListing(listing, entries))
+        if (changes is null && Folder is not null && allSettled && ListedEntry.SameListing(listing, entries))
         {
             trace.RecordCached(IncrementalStep.FileParse, files.Count);
             return;
@@ -92,9 +119,11 @@ internal sealed class PhaseFolderStep
         var summaries = new List<SummaryFile>();
         var next = new Dictionary<string, FileParse>(StringComparer.Ordinal);
         var vanished = false;
+        var links = false;
         foreach (var entry in entries)
         {
             var name = entry.Name;
+            links |= entry.IsLink;
             if (PlanningFileNames.IsIgnored(name))
             {
                 continue;
@@ -110,7 +139,7 @@ internal sealed class PhaseFolderStep
                 }
 
                 files.TryGetValue(name, out var cached);
-                var parse = ParseFile(root, filePath, id, kind, entry.Stamp, cached, trace);
+                var parse = ParseFile(root, filePath, id, kind, entry.Stamp, cached, trace, Watched(changes, filePath, entry));
                 if (parse is null)
                 {
                     // Gone since the listing (an agent renamed it): left out, as the scanner does; list again next run.
@@ -138,6 +167,7 @@ internal sealed class PhaseFolderStep
         files = next;
         listing = vanished ? null : entries;
         allSettled = next.Values.All(f => f.IsSettled);
+        hasLinks = links;
 
         Keep(Build(problems, plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal), summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal)));
     }
@@ -241,14 +271,28 @@ internal sealed class PhaseFolderStep
         }
     }
 
+    /// <summary>What the watcher says about one listed file: nothing (no watcher, or a link), changed, or unchanged.</summary>
+    private static WatchedFile Watched(PlanningChanges? changes, string filePath, ListedEntry entry) =>
+        changes is null || entry.IsLink ? WatchedFile.Unwatched
+        : changes.Touches(filePath) ? WatchedFile.Changed
+        : WatchedFile.Unchanged;
+
     /// <summary>The per-file parse step: keyed by the path (fixed per cache entry) and the stamp, then the content hash.</summary>
     /// <returns>Null when the file vanished since the folder was listed.</returns>
-    private static FileParse? ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace)
+    private static FileParse? ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace, WatchedFile watched)
     {
         // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
         if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
         {
-            if (cached.Stamp == stamp && cached.IsSettled)
+            // Unwatched, an equal stamp proves the content only once settled (see FileStamp). Watched, the watcher
+            // decides: a reported file is read whatever its stamp, an unreported one with its cached stamp is reused.
+            var reuse = watched switch
+            {
+                WatchedFile.Changed => false,
+                WatchedFile.Unchanged => cached.Stamp == stamp,
+                _ => cached.Stamp == stamp && cached.IsSettled,
+            };
+            if (reuse)
             {
                 trace.RecordCached(IncrementalStep.FileParse, 1);
                 return cached;
@@ -340,5 +384,17 @@ internal sealed class PhaseFolderStep
 
         /// <summary>The same parse, its content found unchanged at <paramref name="verifiedAtUtcTicks"/> under a new stamp.</summary>
         public FileParse Verified(FileStamp stamp, long verifiedAtUtcTicks) => new(Id, Kind, stamp, verifiedAtUtcTicks, ContentHash, Length, UsedWholeFile, Output);
+    }
+
+    private enum WatchedFile
+    {
+        /// <summary>No watcher vouches for this file: its stamp decides.</summary>
+        Unwatched,
+
+        /// <summary>The watcher reported the file (or a folder above it): read it.</summary>
+        Changed,
+
+        /// <summary>The watcher reported nothing for it since it was read.</summary>
+        Unchanged,
     }
 }

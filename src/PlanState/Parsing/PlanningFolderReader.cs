@@ -31,7 +31,11 @@ public static class PlanningFolderReader
     /// The last step of a read: puts the parsed files together and adds the problems of the folder as a whole
     /// (no ROADMAP.md, no phases/ folder, a stale lock). The incremental pipeline calls it with cached parts.
     /// </summary>
-    internal static PlanningFolder Assemble(string root, ParsedFile<StateDocument> state, ParsedFile<RoadmapDocument> roadmap, PhaseScanResult scan)
+    internal static PlanningFolder Assemble(string root, ParsedFile<StateDocument> state, ParsedFile<RoadmapDocument> roadmap, PhaseScanResult scan) =>
+        Assemble(root, state, roadmap, scan, LockWrittenAtUtc(root));
+
+    /// <summary>The same, given the last write time of <c>STATE.md.lock</c> (null: no lock), which a watched engine keeps between runs.</summary>
+    internal static PlanningFolder Assemble(string root, ParsedFile<StateDocument> state, ParsedFile<RoadmapDocument> roadmap, PhaseScanResult scan, DateTime? lockWrittenAtUtc)
     {
         var problems = new List<Finding>();
         problems.AddRange(state.Problems);
@@ -49,7 +53,7 @@ public static class PlanningFolderReader
             problems.Add(new Finding(InputProblems.MissingPhasesFolder, SourceSpan.FileStart(RoadmapFile), "No phases/ folder: plan counts cannot be checked against PLAN and SUMMARY files"));
         }
 
-        ReportStaleLock(root, problems);
+        ReportStaleLock(lockWrittenAtUtc, problems);
         return new PlanningFolder(root, state.Source, state.Document, roadmap.Source, roadmap.Document, scan.HasPhasesFolder, scan.Phases, problems.ToEquatableArray());
     }
 
@@ -83,26 +87,34 @@ public static class PlanningFolderReader
         return new ParsedFile<RoadmapDocument>(load.Text, document, problems.ToEquatableArray());
     }
 
-    private static void ReportStaleLock(string root, List<Finding> problems)
+    /// <summary>When <c>STATE.md.lock</c> was last written; null when there is none (or it vanished, or cannot be read).</summary>
+    internal static DateTime? LockWrittenAtUtc(string root)
     {
         try
         {
             var lockPath = Path.Combine(root, LockFile);
-            if (File.Exists(lockPath))
-            {
-                var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(lockPath);
-                if (age > TimeSpan.FromSeconds(10))
-                {
-                    problems.Add(new Finding(InputProblems.StaleLock, SourceSpan.FileStart(LockFile), $"STATE.md.lock is {age.TotalSeconds:0} s old (stale after 10 s); the next update takes it over"));
-                }
-            }
+            return File.Exists(lockPath) ? File.GetLastWriteTimeUtc(lockPath) : null;
         }
         catch (IOException)
         {
             // The lock vanished or cannot be read: nothing stale to report.
+            return null;
         }
         catch (UnauthorizedAccessException)
         {
+            return null;
+        }
+    }
+
+    private static void ReportStaleLock(DateTime? lockWrittenAtUtc, List<Finding> problems)
+    {
+        if (lockWrittenAtUtc is { } written)
+        {
+            var age = DateTime.UtcNow - written;
+            if (age > TimeSpan.FromSeconds(10))
+            {
+                problems.Add(new Finding(InputProblems.StaleLock, SourceSpan.FileStart(LockFile), $"STATE.md.lock is {age.TotalSeconds:0} s old (stale after 10 s); the next update takes it over"));
+            }
         }
     }
 }

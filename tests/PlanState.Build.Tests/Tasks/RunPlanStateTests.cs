@@ -97,8 +97,28 @@ public sealed class RunPlanStateTests
 
         registered.Key.Lifetime.Should().Be(RegisteredTaskObjectLifetime.AppDomain);
         registered.Key.Key.Should().BeOfType<string>().Which.Should().StartWith("PlanState.Build.Engine|").And.EndWith(temp.Combine(".planning"));
-        registered.Value.Should().BeOfType<PlanStateEngine>();
+        registered.Value.Should().BeOfType<PlanStateEngine>().Which.WatchForChanges.Should().BeTrue("a kept engine watches its planning root");
         engine.TaskObjects.Should().ContainSingle().Which.Value.Should().BeSameAs(registered.Value, "the second build reuses the engine");
+        ((IDisposable)registered.Value).Dispose();
+    }
+
+    [Test]
+    public void The_kept_engine_sees_a_change_made_just_before_the_next_build()
+    {
+        using var temp = new TempDirectory();
+        var state = WriteState(temp, RepositoryLayout.SeedBytes(Seeds.Consistent));
+        var engine = new FakeBuildEngine();
+        Run(engine, temp, "Verify").Should().BeTrue(Describe(engine));
+        Run(engine, temp, "Verify").Should().BeTrue(Describe(engine));
+
+        File.WriteAllBytes(state, RepositoryLayout.SeedBytes(Seeds.StaleBarOnly));
+        Run(engine, temp, "Verify").Should().BeFalse("the stale bar written just now is seen by the watching engine");
+        engine.Errors.Should().NotBeEmpty();
+
+        File.WriteAllBytes(state, RepositoryLayout.SeedBytes(Seeds.Consistent));
+        engine.Errors.Clear();
+        Run(engine, temp, "Verify").Should().BeTrue(Describe(engine));
+        ((IDisposable)engine.TaskObjects.Single().Value).Dispose();
     }
 
     private static string WriteState(TempDirectory temp, byte[] content)

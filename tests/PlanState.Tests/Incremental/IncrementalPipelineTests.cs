@@ -16,12 +16,13 @@ public class IncrementalPipelineTests
     private const IncrementalStepReason Unchanged = IncrementalStepReason.Unchanged;
     private const IncrementalStepReason Removed = IncrementalStepReason.Removed;
 
-    [Test]
-    public void Changing_one_summary_in_a_500_plan_tree_reparses_one_file_reaggregates_one_phase_and_reuses_the_other_499_plans()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Changing_one_summary_in_a_500_plan_tree_reparses_one_file_reaggregates_one_phase_and_reuses_the_other_499_plans(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 50, plansPerPhase: 10);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var before = engine.Analyze(tree.Root);
         var planFiles = tree.Files.Count(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal));
         var summaryFiles = tree.Files.Count(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
@@ -41,6 +42,7 @@ public class IncrementalPipelineTests
         var after = engine.Analyze(tree.Root);
         var trace = engine.LastRunTrace!;
 
+        trace.Watched.Should().Be(watch, "a watching engine trusts its synced watcher from the second run on");
         trace.FilesRead.Should().Be(1, "only the edited file's stamp changed");
         trace.FilesParsed.Should().Be(1);
         trace.Of(IncrementalStep.FileParse).Should().Equal(new IncrementalStepRun(IncrementalStep.FileParse, summary, Modified));
@@ -58,18 +60,20 @@ public class IncrementalPipelineTests
         after.Should().Be(FromScratch(tree.Root));
     }
 
-    [Test]
-    public void A_second_analysis_with_no_change_reads_no_file_and_returns_the_cached_analysis()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_second_analysis_with_no_change_reads_no_file_and_returns_the_cached_analysis(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 6, plansPerPhase: 4, completed: 0.6, archived: 2);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var first = engine.Analyze(tree.Root);
 
         var second = engine.Analyze(tree.Root);
         var trace = engine.LastRunTrace!;
 
         ReferenceEquals(first, second).Should().BeTrue();
+        trace.Watched.Should().Be(watch);
         trace.FilesRead.Should().Be(0);
         trace.FilesParsed.Should().Be(0);
         trace.Runs.Should().BeEmpty("every step is Cached");
@@ -81,12 +85,13 @@ public class IncrementalPipelineTests
         }
     }
 
-    [Test]
-    public void A_touched_file_with_the_same_bytes_is_read_but_not_parsed()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_touched_file_with_the_same_bytes_is_read_but_not_parsed(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 3);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var first = engine.Analyze(tree.Root);
         Touch(tree.FullPath("phases/02-" + Slug(tree, 2) + "/02-02-PLAN.md"));
         Touch(tree.FullPath("ROADMAP.md"));
@@ -100,13 +105,14 @@ public class IncrementalPipelineTests
         ReferenceEquals(first, second).Should().BeTrue();
     }
 
-    [Test]
-    public void A_change_that_leaves_the_parse_equal_is_Unchanged_and_stops_there()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_change_that_leaves_the_parse_equal_is_Unchanged_and_stops_there(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 3);
         var plan = tree.Files.First(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal));
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var first = engine.Analyze(tree.Root);
 
         // The first line after the frontmatter is part of the head that is read and hashed, but says nothing a parse keeps.
@@ -120,13 +126,14 @@ public class IncrementalPipelineTests
         ReferenceEquals(first, second).Should().BeTrue();
     }
 
-    [Test]
-    public void An_edit_past_the_frontmatter_of_a_long_plan_is_not_parsed_again()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void An_edit_past_the_frontmatter_of_a_long_plan_is_not_parsed_again(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 2, plansPerPhase: 2);
         var plan = tree.Files.First(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal));
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         engine.Analyze(tree.Root);
 
         Write(tree.FullPath(plan), tree.ReadFile(plan).Replace("</output>", "</output>\n\nA note added at the end.", StringComparison.Ordinal));
@@ -138,15 +145,16 @@ public class IncrementalPipelineTests
         trace.Runs.Should().BeEmpty();
     }
 
-    [Test]
-    public void A_legacy_summary_whose_facts_sit_past_the_head_is_compared_on_its_whole_text()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_legacy_summary_whose_facts_sit_past_the_head_is_compared_on_its_whole_text(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 2, plansPerPhase: 2);
         var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
         var padding = string.Concat(Enumerable.Repeat("Notes that push the performance section past the first 4 KB.\n", 100));
         Write(tree.FullPath(summary), "# Summary\n\n" + padding + "\n## Performance\n\n- **Duration:** 5 min\n- **Completed:** 2026-01-02\n");
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var first = engine.Analyze(tree.Root);
         first.Folder.Phases.SelectMany(p => p.Summaries).Single(s => s.Path == summary).Duration!.Value.Text.Should().Be("5 min");
 
@@ -158,12 +166,13 @@ public class IncrementalPipelineTests
         second.Should().Be(FromScratch(tree.Root));
     }
 
-    [Test]
-    public void Added_and_deleted_files_and_folders_are_New_and_Removed()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Added_and_deleted_files_and_folders_are_New_and_Removed(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 4, plansPerPhase: 2, completed: 0.5);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         engine.Analyze(tree.Root);
         var phase3 = "phases/03-" + Slug(tree, 3);
         var phase4 = "phases/04-" + Slug(tree, 4);
@@ -193,12 +202,13 @@ public class IncrementalPipelineTests
         after.Should().Be(FromScratch(tree.Root));
     }
 
-    [Test]
-    public void A_state_edit_reparses_state_only_and_reuses_every_phase_and_the_calculations()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_state_edit_reparses_state_only_and_reuses_every_phase_and_the_calculations(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 4, plansPerPhase: 3, completed: 0.5);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         engine.Analyze(tree.Root);
 
         Write(tree.FullPath("STATE.md"), tree.ReadFile("STATE.md").Replace("## Session Continuity", "## Session Continuity\n\nA note.", StringComparison.Ordinal));
@@ -214,13 +224,14 @@ public class IncrementalPipelineTests
         after.Should().Be(FromScratch(tree.Root));
     }
 
-    [Test]
-    public void A_stale_state_is_rewritten_by_update_and_the_next_analysis_sees_the_written_file()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_stale_state_is_rewritten_by_update_and_the_next_analysis_sees_the_written_file(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 3, plansPerPhase: 2, completed: 0.5);
         var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         engine.Analyze(tree.Root).Findings.Should().BeEmpty();
         tree.Delete(summary);
 
@@ -230,19 +241,24 @@ public class IncrementalPipelineTests
 
         after.Findings.Where(f => f.Fixable).Should().BeEmpty();
         after.Should().Be(FromScratch(tree.Root));
-        engine.LastRunTrace!.FilesRead.Should().Be(update.WrittenFiles.Count, "a file written seconds ago is hashed again until its stamp settles");
+        engine.LastRunTrace!.FilesRead.Should().Be(
+            watch ? 0 : update.WrittenFiles.Count,
+            watch
+                ? "Update's last analysis read the written files after the watcher reported the writes, and nothing was written since"
+                : "a file written seconds ago is hashed again until its stamp settles");
         engine.LastRunTrace!.FilesParsed.Should().Be(0, "Update's own last analysis already parsed what it wrote");
     }
 
-    [Test]
-    public void A_same_size_edit_in_the_same_timestamp_tick_as_the_previous_write_is_seen()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_same_size_edit_in_the_same_timestamp_tick_as_the_previous_write_is_seen(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 2, plansPerPhase: 2);
         var summary = tree.Files.First(f => f.EndsWith("-SUMMARY.md", StringComparison.Ordinal));
         var path = tree.FullPath(summary);
         var original = tree.ReadFile(summary);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         File.WriteAllText(path, original.Replace("\ncompleted: ", "\ncompleted: 1", StringComparison.Ordinal).Replace("\nphase: ", "\nphase:", StringComparison.Ordinal));
         var written = File.GetLastWriteTimeUtc(path);
         var first = engine.Analyze(tree.Root);
@@ -256,12 +272,13 @@ public class IncrementalPipelineTests
         second.Should().NotBe(first).And.Be(FromScratch(tree.Root));
     }
 
-    [Test]
-    public void The_engine_equals_a_from_scratch_analysis_after_every_edit_of_a_sequence()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void The_engine_equals_a_from_scratch_analysis_after_every_edit_of_a_sequence(bool watch)
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 8, plansPerPhase: 3, completed: 0.7, archived: 2);
-        var engine = new PlanStateEngine();
+        using var engine = NewEngine(watch);
         var plans = tree.Files.Where(f => f.StartsWith("phases/", StringComparison.Ordinal) && f.EndsWith("-PLAN.md", StringComparison.Ordinal)).ToList();
         var edits = new List<Action>
         {

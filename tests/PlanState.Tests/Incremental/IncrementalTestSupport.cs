@@ -35,6 +35,9 @@ internal static class IncrementalTestSupport
         return tree;
     }
 
+    /// <summary>An engine as the CLI keeps it (<paramref name="watch"/> false) or as the MSBuild task keeps it (watching the root for changes).</summary>
+    public static PlanStateEngine NewEngine(bool watch) => new() { WatchForChanges = watch };
+
     /// <summary>
     /// The analysis without any cache, as the engine computed it before the pipeline existed: read everything, then
     /// aggregate, compute and run the rules, with no step cached. The incremental engine must always equal this.
