@@ -62,8 +62,12 @@ public static class PlanningFileLoader
     private static int CheckedHeadBytes(int maxBytes) =>
         maxBytes >= 64 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
 
+    /// <remarks>
+    /// <see cref="string.Replace(char, char)"/> copies the string even when both chars are '/', so it runs only where
+    /// the separator differs: this is one path string less per file of a scan.
+    /// </remarks>
     internal static string FullPath(string planningRoot, string relativePath) =>
-        Path.Combine(planningRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Path.Combine(planningRoot, Path.DirectorySeparatorChar == '/' ? relativePath : relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles)
     {
@@ -306,10 +310,15 @@ public static class PlanningFileLoader
     private static int ReadFully(FileSource stream, byte[] buffer, int offset, int count)
     {
         var total = 0;
-        int read;
-        while (total < count && (read = stream.Read(buffer, offset + total, count - total)) > 0)
+        while (total < count)
         {
+            var asked = count - total;
+            var read = stream.Read(buffer, offset + total, asked);
             total += read;
+            if (read == 0 || (read < asked && stream.ShortReadIsEnd))
+            {
+                break;
+            }
         }
 
         return total;
@@ -342,7 +351,7 @@ public static class PlanningFileLoader
                 $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
         }
 
-        var text = SourceText.FromBytes(relativePath, buffer, count);
+        var text = SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
         var problems = new List<Finding>();
         if (text.Text.Length == 0 && !partial)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using PlanState.Model;
 using PlanState.Text;
@@ -535,6 +536,8 @@ internal sealed class SimpleFrontmatter
         return -1;
     }
 
+    // Called for every char of every key; the JIT does not inline it into the large key loop on its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsKeyChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '/';
 
     private bool IsSequenceItem(Line line) => s[line.Content] == '-' && (line.Content + 1 == line.End || s[line.Content + 1] == ' ');
