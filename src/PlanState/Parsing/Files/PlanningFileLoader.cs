@@ -62,12 +62,8 @@ public static class PlanningFileLoader
     private static int CheckedHeadBytes(int maxBytes) =>
         maxBytes >= 64 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
 
-    /// <remarks>
-    /// <see cref="string.Replace(char, char)"/> copies the string even when both chars are '/', so it runs only where
-    /// the separator differs: this is one path string less per file of a scan.
-    /// </remarks>
     internal static string FullPath(string planningRoot, string relativePath) =>
-        Path.Combine(planningRoot, Path.DirectorySeparatorChar == '/' ? relativePath : relativePath.Replace('/', Path.DirectorySeparatorChar));
+        Path.Combine(planningRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles)
     {
