@@ -348,18 +348,13 @@ public static class PlanningFileLoader
         }
 
         var text = SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
-        var problems = new List<Finding>();
-        if (text.Text.Length == 0 && !partial)
-        {
-            problems.Add(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."));
-        }
 
-        if (!text.IsValidUtf8)
-        {
-            problems.Add(InvalidUtf8(text, buffer, count));
-        }
-
-        return new FileLoadResult(text, problems.ToEquatableArray()) { IsPartial = partial };
+        // An empty text decoded cleanly, so a file has at most one of the two problems.
+        var problems = text.Text.Length == 0 && !partial
+            ? EquatableArray.Create(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."))
+            : !text.IsValidUtf8 ? EquatableArray.Create(InvalidUtf8(text, buffer, count))
+            : EquatableArray<Finding>.Empty;
+        return new FileLoadResult(text, problems) { IsPartial = partial };
     }
 
     private static Finding InvalidUtf8(SourceText text, byte[] bytes, int count)

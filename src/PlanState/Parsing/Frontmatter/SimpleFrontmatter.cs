@@ -31,6 +31,13 @@ internal sealed class SimpleFrontmatter
     private readonly int end;
     private readonly List<FrontmatterEntry> entries;
     private readonly FrontmatterKeys keys;
+
+    /// <summary>Where each line of the block ends, from the reader's search for the closing fence; null to search here.</summary>
+    private readonly int[]? lineEnds;
+
+    /// <summary>The 1-based line number of the block's first line, which <see cref="lineEnds"/> starts with.</summary>
+    private readonly int firstLine;
+
     private int position;
 
     /// <summary>The 1-based line number of <see cref="position"/>, counted as the scan goes so spans need no line index.</summary>
@@ -39,8 +46,10 @@ internal sealed class SimpleFrontmatter
     /// <summary>The rest of a <c>- key: value</c> line, read as the first line of the item's mapping.</summary>
     private Line? pending;
 
-    private SimpleFrontmatter(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
+    private SimpleFrontmatter(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys, int[]? lineEnds)
     {
+        this.lineEnds = lineEnds;
+        firstLine = startLine;
         this.source = source;
         s = source.Text;
         position = start;
@@ -55,14 +64,16 @@ internal sealed class SimpleFrontmatter
     /// subset; otherwise adds nothing and returns false.
     /// </summary>
     public static bool TryRead(SourceText source, int start, int end, List<FrontmatterEntry> entries) =>
-        TryRead(source, start, source.LineOf(start), end, entries, FrontmatterKeys.All);
+        TryRead(source, start, source.LineOf(start), end, entries, FrontmatterKeys.All, lineEnds: null);
 
     /// <summary>
     /// <see cref="TryRead(SourceText, int, int, List{FrontmatterEntry})"/> given the 1-based line on which
     /// <paramref name="start"/> lies, adding only the entries <paramref name="keys"/> wants (the whole block is
-    /// still read: whether it lies in the subset does not depend on the keys).
+    /// still read: whether it lies in the subset does not depend on the keys). <paramref name="lineEnds"/>, when given,
+    /// holds where each line of the block ends, first line first (the reader finds them on its way to the closing
+    /// fence, so the lines are not searched twice).
     /// </summary>
-    public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
+    public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys, int[]? lineEnds)
     {
         if (!HasOnlyPlainChars(source.Text, start, end))
         {
@@ -70,7 +81,7 @@ internal sealed class SimpleFrontmatter
         }
 
         var before = entries.Count;
-        var reader = new SimpleFrontmatter(source, start, startLine, end, entries, keys);
+        var reader = new SimpleFrontmatter(source, start, startLine, end, entries, keys, lineEnds);
         if (reader.ReadDocument())
         {
             return true;
@@ -579,7 +590,7 @@ internal sealed class SimpleFrontmatter
 
         while (position < end)
         {
-            var lineEnd = Math.Min(TextLines.LineEnd(s, position), end);
+            var lineEnd = lineEnds is null ? Math.Min(TextLines.LineEnd(s, position), end) : lineEnds[lineNumber - firstLine];
             var content = position;
             while (content < lineEnd && s[content] == ' ')
             {
