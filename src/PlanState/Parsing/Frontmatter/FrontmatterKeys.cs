@@ -99,8 +99,7 @@ internal sealed class FrontmatterKeys
 
     /// <summary>
     /// True when two chars are both ASCII and differ ignoring case: a first-char test that spares most keys of a block
-    /// the full comparison. Non-ASCII chars are left to that comparison (OrdinalIgnoreCase maps some of them, such as
-    /// the dotless i, onto ASCII letters).
+    /// the full comparison. A non-ASCII char is left to that comparison and its own case rules.
     /// </summary>
     /// <remarks>ASCII case pairs differ only in bit 0x20, so chars that still differ with that bit set differ ignoring case.</remarks>
     private static bool DiffersAsAscii(char a, char b) => (a | b) < 0x80 && (a | 0x20) != (b | 0x20);
