@@ -52,7 +52,11 @@ public static class SummaryFileParser
     private static Facts Read(SourceText text, FrontmatterKeys keys, List<Finding> problems, out bool bodyWanted)
     {
         var read = FrontmatterReader.Read(text, keys);
-        problems.AddRange(read.Problems);
+        foreach (var problem in read.Problems.AsSpan())
+        {
+            problems.Add(problem);
+        }
+
         var frontmatter = read.Frontmatter;
 
         Located<DurationValue>? duration = null;

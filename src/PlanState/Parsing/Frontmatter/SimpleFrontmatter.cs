@@ -382,6 +382,20 @@ internal sealed class SimpleFrontmatter
         var i = start;
         for (; i < lineEnd; i++)
         {
+#if NET8_0_OR_GREATER
+            if (!flow)
+            {
+                // In block context only ':' and '#' can end or refuse a plain scalar: skip to the next of them.
+                var skip = s.AsSpan(i, lineEnd - i).IndexOfAny(':', '#');
+                if (skip < 0)
+                {
+                    i = lineEnd;
+                    break;
+                }
+
+                i += skip;
+            }
+#endif
             var c = s[i];
             if (flow)
             {
@@ -440,6 +454,16 @@ internal sealed class SimpleFrontmatter
         var runStart = start + 1;
         for (var i = start + 1; i < lineEnd; i++)
         {
+#if NET8_0_OR_GREATER
+            // Only the closing quote and an escape matter: skip to the next of them.
+            var skip = s.AsSpan(i, lineEnd - i).IndexOfAny('"', '\\');
+            if (skip < 0)
+            {
+                return -1;
+            }
+
+            i += skip;
+#endif
             var c = s[i];
             if (c == '"')
             {
@@ -530,6 +554,17 @@ internal sealed class SimpleFrontmatter
             return -1;
         }
 
+#if NET8_0_OR_GREATER
+        // The first char that is no key char must be the colon.
+        var found = s.AsSpan(start + 1, lineEnd - start - 1).IndexOfAnyExcept(KeyChars);
+        if (found < 0)
+        {
+            return -1;
+        }
+
+        var i = start + 1 + found;
+        return s[i] == ':' && (i + 1 == lineEnd || s[i + 1] == ' ') ? i : -1;
+#else
         for (var i = start + 1; i < lineEnd; i++)
         {
             var c = s[i];
@@ -545,7 +580,13 @@ internal sealed class SimpleFrontmatter
         }
 
         return -1;
+#endif
     }
+
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<char> KeyChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./");
+#endif
 
     // Called for every char of every key; the JIT does not inline it into the large key loop on its own.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
