@@ -52,7 +52,11 @@ public sealed class SourceText : IEquatable<SourceText>
     public static SourceText FromBytes(string file, byte[] bytes) => FromBytes(file, bytes, bytes.Length);
 
     /// <summary>Like <see cref="FromBytes(string, byte[])"/> over <c>bytes[0..count)</c>, so a reused read buffer needs no copy.</summary>
-    internal static SourceText FromBytes(string file, byte[] bytes, int count)
+    internal static SourceText FromBytes(string file, byte[] bytes, int count) =>
+        FromBytes(file, bytes, count, looksBinary: Array.IndexOf(bytes, (byte)0, 0, count) >= 0);
+
+    /// <summary><see cref="FromBytes(string, byte[], int)"/> for a caller that has already looked for NUL bytes.</summary>
+    internal static SourceText FromBytes(string file, byte[] bytes, int count, bool looksBinary)
     {
         var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;
@@ -68,7 +72,7 @@ public sealed class SourceText : IEquatable<SourceText>
             text = Encoding.UTF8.GetString(bytes, offset, count - offset);
         }
 
-        return new SourceText(file, text, hasBom, valid, Array.IndexOf(bytes, (byte)0, 0, count) >= 0, Fnv1a(bytes, count));
+        return new SourceText(file, text, hasBom, valid, looksBinary, Fnv1a(bytes, count));
     }
 
     /// <summary>Encodes text for writing with the same BOM habit as this file.</summary>

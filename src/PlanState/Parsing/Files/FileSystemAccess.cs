@@ -69,6 +69,12 @@ internal class FileSystemAccess
 
         public override long Length => RandomAccess.GetLength(handle);
 
+        /// <summary>
+        /// A positional read (<c>pread</c>) of a regular file returns less than asked only at the end of the file: the
+        /// read that would return 0 is one system call per file saved (most PLAN and SUMMARY files fit in one read).
+        /// </summary>
+        public override bool ShortReadIsEnd => true;
+
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = RandomAccess.Read(handle, buffer.AsSpan(offset, count), position);
@@ -89,6 +95,12 @@ internal abstract class FileSource : IDisposable
 
     /// <summary>Reads the next bytes, as <see cref="Stream.Read(byte[], int, int)"/> does; 0 at the end.</summary>
     public abstract int Read(byte[] buffer, int offset, int count);
+
+    /// <summary>
+    /// True when a read that returns fewer bytes than asked has reached the end, so no further read is needed to
+    /// see the 0 that says so. A stream may return less at any time; a regular file read by offset only at its end.
+    /// </summary>
+    public virtual bool ShortReadIsEnd => false;
 
     public abstract void Dispose();
 }

@@ -71,7 +71,7 @@ public static class PhaseFolderScanner
         }
 
         var plan = PlanFileParser.Parse(id, head.Text);
-        return plan with { Problems = Concat(head.Problems, plan.Problems) };
+        return head.Problems.IsEmpty ? plan : plan with { Problems = Concat(head.Problems, plan.Problems) };
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public static class PhaseFolderScanner
             }
         }
 
-        return summary with { Problems = Concat(parsed.Problems, summary.Problems) };
+        return parsed.Problems.IsEmpty ? summary : summary with { Problems = Concat(parsed.Problems, summary.Problems) };
     }
 
     private static EquatableArray<Finding> Concat(EquatableArray<Finding> first, EquatableArray<Finding> second) =>

@@ -306,10 +306,15 @@ public static class PlanningFileLoader
     private static int ReadFully(FileSource stream, byte[] buffer, int offset, int count)
     {
         var total = 0;
-        int read;
-        while (total < count && (read = stream.Read(buffer, offset + total, count - total)) > 0)
+        while (total < count)
         {
+            var asked = count - total;
+            var read = stream.Read(buffer, offset + total, asked);
             total += read;
+            if (read == 0 || (read < asked && stream.ShortReadIsEnd))
+            {
+                break;
+            }
         }
 
         return total;
@@ -342,19 +347,14 @@ public static class PlanningFileLoader
                 $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
         }
 
-        var text = SourceText.FromBytes(relativePath, buffer, count);
-        var problems = new List<Finding>();
-        if (text.Text.Length == 0 && !partial)
-        {
-            problems.Add(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."));
-        }
+        var text = SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
 
-        if (!text.IsValidUtf8)
-        {
-            problems.Add(InvalidUtf8(text, buffer, count));
-        }
-
-        return new FileLoadResult(text, problems.ToEquatableArray()) { IsPartial = partial };
+        // An empty text decoded cleanly, so a file has at most one of the two problems.
+        var problems = text.Text.Length == 0 && !partial
+            ? EquatableArray.Create(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."))
+            : !text.IsValidUtf8 ? EquatableArray.Create(InvalidUtf8(text, buffer, count))
+            : EquatableArray<Finding>.Empty;
+        return new FileLoadResult(text, problems) { IsPartial = partial };
     }
 
     private static Finding InvalidUtf8(SourceText text, byte[] bytes, int count)

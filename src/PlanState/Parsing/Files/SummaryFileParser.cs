@@ -52,7 +52,11 @@ public static class SummaryFileParser
     private static Facts Read(SourceText text, FrontmatterKeys keys, List<Finding> problems, out bool bodyWanted)
     {
         var read = FrontmatterReader.Read(text, keys);
-        problems.AddRange(read.Problems);
+        foreach (var problem in read.Problems.AsSpan())
+        {
+            problems.Add(problem);
+        }
+
         var frontmatter = read.Frontmatter;
 
         Located<DurationValue>? duration = null;
@@ -107,18 +111,9 @@ public static class SummaryFileParser
         return new Facts(duration, completed, phase);
     }
 
-    private static FrontmatterEntry? FirstWithValue(Model.Frontmatter frontmatter, params string[] keyPaths)
-    {
-        foreach (var keyPath in keyPaths)
-        {
-            if (frontmatter.Find(keyPath) is { Value: not null } entry)
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The entry of <paramref name="keyPath"/>, else of <paramref name="fallbackPath"/>, that has a value (the first of each, as <see cref="Model.Frontmatter.Find"/>).</summary>
+    private static FrontmatterEntry? FirstWithValue(Model.Frontmatter frontmatter, string keyPath, string? fallbackPath = null) =>
+        FrontmatterLookup.WithValue(frontmatter, keyPath) ?? (fallbackPath is null ? null : FrontmatterLookup.WithValue(frontmatter, fallbackPath));
 
     private static Located<DurationValue> ReadDuration(string value, SourceSpan span, bool unitIsMinutes, List<Finding> problems)
     {

@@ -10,7 +10,9 @@ internal static class FrontmatterFences
     public static bool IsOpening(string text, int start, int end) => Is(text, start, end, '-');
 
     /// <summary>True when <c>text[start..end)</c> is <c>---</c> or <c>...</c>, trailing spaces and tabs allowed.</summary>
-    public static bool IsClosing(string text, int start, int end) => Is(text, start, end, '-') || Is(text, start, end, '.');
+    /// <remarks>Runs on every line of every block: a line that does not start with a fence character is rejected before any trimming.</remarks>
+    public static bool IsClosing(string text, int start, int end) =>
+        end - start >= 3 && text[start] is '-' or '.' && Is(text, start, end, text[start]);
 
     public static bool IsOpening(byte[] bytes, int start, int end) => Is(bytes, start, end, (byte)'-');
 

@@ -57,9 +57,12 @@ internal sealed class FrontmatterKeys
         wanted = false;
         below = false;
         var pathLength = prefix.Length == 0 ? keyLength : prefix.Length + 1 + keyLength;
+        var keyAt = prefix.Length == 0 ? 0 : prefix.Length + 1;
         foreach (var path in paths)
         {
-            if (path.Length < pathLength || !StartsWithPath(path, prefix, text, keyStart, keyLength))
+            if (path.Length < pathLength
+                || (keyLength > 0 && DiffersAsAscii(path[keyAt], text[keyStart]))
+                || !StartsWithPath(path, prefix, text, keyStart, keyLength))
             {
                 continue;
             }
@@ -93,6 +96,13 @@ internal sealed class FrontmatterKeys
 
         return false;
     }
+
+    /// <summary>
+    /// True when two chars are both ASCII and differ ignoring case: a first-char test that spares most keys of a block
+    /// the full comparison. A non-ASCII char is left to that comparison and its own case rules.
+    /// </summary>
+    /// <remarks>ASCII case pairs differ only in bit 0x20, so chars that still differ with that bit set differ ignoring case.</remarks>
+    private static bool DiffersAsAscii(char a, char b) => (a | b) < 0x80 && (a | 0x20) != (b | 0x20);
 
     /// <summary>Whether <paramref name="path"/> starts with <c>prefix + "." + key</c> (just the key when the prefix is empty), ignoring case.</summary>
     private static bool StartsWithPath(string path, string prefix, string text, int keyStart, int keyLength)

@@ -58,6 +58,7 @@ public static class FrontmatterReader
         var closingStart = -1;
         var closingEnd = -1;
         var closingLine = contentLine;
+        var lineEnds = LineEndBuffer;
         for (var lineStart = contentStart; lineStart < s.Length; closingLine++)
         {
             var lineEnd = TextLines.LineEnd(s, lineStart);
@@ -68,22 +69,31 @@ public static class FrontmatterReader
                 break;
             }
 
+            var index = closingLine - contentLine;
+            if (index == lineEnds.Length)
+            {
+                Array.Resize(ref lineEnds, lineEnds.Length * 2);
+                LineEndBuffer = lineEnds;
+            }
+
+            lineEnds[index] = lineEnd;
             lineStart = TextLines.NextLineStart(s, lineEnd);
         }
 
-        var problems = new List<Finding>();
         if (closingStart < 0)
         {
-            problems.Add(new Finding(
+            return new FrontmatterReadResult(null, EquatableArray.Create(new Finding(
                 InputProblems.UnclosedFrontmatter,
                 text.Span(start, 3),
-                "The frontmatter block opened by '---' on line 1 has no closing '---' or '...' line, so the whole file is read as body text."));
-            return new FrontmatterReadResult(null, problems.ToEquatableArray());
+                "The frontmatter block opened by '---' on line 1 has no closing '---' or '...' line, so the whole file is read as body text.")));
         }
 
+        // Created only when there is a problem: most blocks have none.
+        List<Finding>? problems = null;
         var entries = new List<FrontmatterEntry>();
-        if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, contentLine, closingStart, entries, keys))
+        if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, contentLine, closingStart, entries, keys, lineEnds))
         {
+            problems = new List<Finding>();
             new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
             if (!keys.IsAll)
             {
@@ -92,17 +102,33 @@ public static class FrontmatterReader
         }
 
         var bodyStart = TextLines.NextLineStart(s, closingEnd);
-        ReportSecondBlock(text, bodyStart, problems);
+        if (SecondBlock(text, bodyStart) is { } secondBlock)
+        {
+            (problems ??= new List<Finding>()).Add(secondBlock);
+        }
 
         var block = new FrontmatterBlock(
             text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start, line: 1, lineStart: 0, closingLine, closingStart),
             bodyStart,
             entries.ToEquatableArray());
-        return new FrontmatterReadResult(block, problems.ToEquatableArray());
+        return new FrontmatterReadResult(block, problems is null ? EquatableArray<Finding>.Empty : problems.ToEquatableArray());
     }
 
+    /// <summary>
+    /// Where each line of the block being read ends, kept per thread: the search for the closing fence finds them and
+    /// <see cref="SimpleFrontmatter"/> reuses them, and nothing holds the buffer after <see cref="Read(SourceText, FrontmatterKeys, bool)"/>.
+    /// </summary>
+    private static int[] LineEndBuffer
+    {
+        get => lineEndBuffer ??= new int[64];
+        set => lineEndBuffer = value;
+    }
+
+    [ThreadStatic]
+    private static int[]? lineEndBuffer;
+
     /// <summary>A <c>---</c> line after the block with only blank lines between starts what looks like a second block.</summary>
-    private static void ReportSecondBlock(SourceText text, int bodyStart, List<Finding> problems)
+    private static Finding? SecondBlock(SourceText text, int bodyStart)
     {
         var s = text.Text;
         for (var lineStart = bodyStart; lineStart < s.Length;)
@@ -111,20 +137,21 @@ public static class FrontmatterReader
             if (FrontmatterFences.IsOpening(s, lineStart, lineEnd))
             {
                 var span = text.Span(lineStart, 3);
-                problems.Add(new Finding(
+                return new Finding(
                     InputProblems.SecondFrontmatter,
                     span,
-                    $"A second '---' block starts on line {span.Line}, right after the frontmatter; only the first block is read, the second is body text."));
-                return;
+                    $"A second '---' block starts on line {span.Line}, right after the frontmatter; only the first block is read, the second is body text.");
             }
 
             if (TextLines.TrimEndWhitespace(s, lineStart, lineEnd) != lineStart)
             {
-                return;
+                return null;
             }
 
             lineStart = TextLines.NextLineStart(s, lineEnd);
         }
+
+        return null;
     }
 
     /// <summary>Reads one region of a block: whole if YAML accepts it, else entry by entry.</summary>

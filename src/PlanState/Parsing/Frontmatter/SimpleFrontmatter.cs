@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using PlanState.Model;
 using PlanState.Text;
@@ -30,6 +31,13 @@ internal sealed class SimpleFrontmatter
     private readonly int end;
     private readonly List<FrontmatterEntry> entries;
     private readonly FrontmatterKeys keys;
+
+    /// <summary>Where each line of the block ends, from the reader's search for the closing fence; null to search here.</summary>
+    private readonly int[]? lineEnds;
+
+    /// <summary>The 1-based line number of the block's first line, which <see cref="lineEnds"/> starts with.</summary>
+    private readonly int firstLine;
+
     private int position;
 
     /// <summary>The 1-based line number of <see cref="position"/>, counted as the scan goes so spans need no line index.</summary>
@@ -38,8 +46,10 @@ internal sealed class SimpleFrontmatter
     /// <summary>The rest of a <c>- key: value</c> line, read as the first line of the item's mapping.</summary>
     private Line? pending;
 
-    private SimpleFrontmatter(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
+    private SimpleFrontmatter(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys, int[]? lineEnds)
     {
+        this.lineEnds = lineEnds;
+        firstLine = startLine;
         this.source = source;
         s = source.Text;
         position = start;
@@ -54,14 +64,16 @@ internal sealed class SimpleFrontmatter
     /// subset; otherwise adds nothing and returns false.
     /// </summary>
     public static bool TryRead(SourceText source, int start, int end, List<FrontmatterEntry> entries) =>
-        TryRead(source, start, source.LineOf(start), end, entries, FrontmatterKeys.All);
+        TryRead(source, start, source.LineOf(start), end, entries, FrontmatterKeys.All, lineEnds: null);
 
     /// <summary>
     /// <see cref="TryRead(SourceText, int, int, List{FrontmatterEntry})"/> given the 1-based line on which
     /// <paramref name="start"/> lies, adding only the entries <paramref name="keys"/> wants (the whole block is
-    /// still read: whether it lies in the subset does not depend on the keys).
+    /// still read: whether it lies in the subset does not depend on the keys). <paramref name="lineEnds"/>, when given,
+    /// holds where each line of the block ends, first line first (the reader finds them on its way to the closing
+    /// fence, so the lines are not searched twice).
     /// </summary>
-    public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys)
+    public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys, int[]? lineEnds)
     {
         if (!HasOnlyPlainChars(source.Text, start, end))
         {
@@ -69,7 +81,7 @@ internal sealed class SimpleFrontmatter
         }
 
         var before = entries.Count;
-        var reader = new SimpleFrontmatter(source, start, startLine, end, entries, keys);
+        var reader = new SimpleFrontmatter(source, start, startLine, end, entries, keys, lineEnds);
         if (reader.ReadDocument())
         {
             return true;
@@ -370,6 +382,20 @@ internal sealed class SimpleFrontmatter
         var i = start;
         for (; i < lineEnd; i++)
         {
+#if NET8_0_OR_GREATER
+            if (!flow)
+            {
+                // In block context only ':' and '#' can end or refuse a plain scalar: skip to the next of them.
+                var skip = s.AsSpan(i, lineEnd - i).IndexOfAny(':', '#');
+                if (skip < 0)
+                {
+                    i = lineEnd;
+                    break;
+                }
+
+                i += skip;
+            }
+#endif
             var c = s[i];
             if (flow)
             {
@@ -428,6 +454,16 @@ internal sealed class SimpleFrontmatter
         var runStart = start + 1;
         for (var i = start + 1; i < lineEnd; i++)
         {
+#if NET8_0_OR_GREATER
+            // Only the closing quote and an escape matter: skip to the next of them.
+            var skip = s.AsSpan(i, lineEnd - i).IndexOfAny('"', '\\');
+            if (skip < 0)
+            {
+                return -1;
+            }
+
+            i += skip;
+#endif
             var c = s[i];
             if (c == '"')
             {
@@ -518,6 +554,17 @@ internal sealed class SimpleFrontmatter
             return -1;
         }
 
+#if NET8_0_OR_GREATER
+        // The first char that is no key char must be the colon.
+        var found = s.AsSpan(start + 1, lineEnd - start - 1).IndexOfAnyExcept(KeyChars);
+        if (found < 0)
+        {
+            return -1;
+        }
+
+        var i = start + 1 + found;
+        return s[i] == ':' && (i + 1 == lineEnd || s[i + 1] == ' ') ? i : -1;
+#else
         for (var i = start + 1; i < lineEnd; i++)
         {
             var c = s[i];
@@ -533,8 +580,16 @@ internal sealed class SimpleFrontmatter
         }
 
         return -1;
+#endif
     }
 
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<char> KeyChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./");
+#endif
+
+    // Called for every char of every key; the JIT does not inline it into the large key loop on its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsKeyChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '/';
 
     private bool IsSequenceItem(Line line) => s[line.Content] == '-' && (line.Content + 1 == line.End || s[line.Content + 1] == ' ');
@@ -576,7 +631,7 @@ internal sealed class SimpleFrontmatter
 
         while (position < end)
         {
-            var lineEnd = Math.Min(TextLines.LineEnd(s, position), end);
+            var lineEnd = lineEnds is null ? Math.Min(TextLines.LineEnd(s, position), end) : lineEnds[lineNumber - firstLine];
             var content = position;
             while (content < lineEnd && s[content] == ' ')
             {
