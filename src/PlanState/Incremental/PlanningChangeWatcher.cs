@@ -46,7 +46,7 @@ internal sealed class PlanningChangeWatcher : IDisposable
         NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size
         | NotifyFilters.Attributes | NotifyFilters.CreationTime | NotifyFilters.Security;
 
-    private static readonly string ProcessId = CurrentProcessId();
+    private static readonly string ProcessId = BestEffortFiles.CurrentProcessId.ToString(CultureInfo.InvariantCulture);
 
     private readonly object gate = new();
     private readonly string root;
@@ -207,7 +207,7 @@ internal sealed class PlanningChangeWatcher : IDisposable
                 awaitedCookie = null;
             }
 
-            TryDelete(path);
+            BestEffortFiles.TryDelete(path); // left behind: an empty dotfile that nothing reads; the watcher ignores its events
         }
     }
 
@@ -337,28 +337,5 @@ internal sealed class PlanningChangeWatcher : IDisposable
         using (new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
         {
         }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Left behind: an empty dotfile that nothing reads; the watcher ignores its events.
-        }
-    }
-
-    private static string CurrentProcessId()
-    {
-#if NET
-        var id = Environment.ProcessId;
-#else
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        var id = process.Id;
-#endif
-        return id.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -44,12 +44,12 @@ public static class AtomicFileWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            TryDelete(tempPath);
+            BestEffortFiles.TryDelete(tempPath); // a temp file left behind is ignored by the reader (*.tmp.*)
             throw new IOException($"Could not write '{target}': {ex.Message} The original file was left unchanged.", ex);
         }
         catch
         {
-            TryDelete(tempPath);
+            BestEffortFiles.TryDelete(tempPath);
             throw;
         }
     }
@@ -58,7 +58,7 @@ public static class AtomicFileWriter
     internal static string TempPathFor(string target)
     {
         var random = Guid.NewGuid().ToString("N").Substring(0, 12);
-        return $"{target}.tmp.{CurrentProcessId().ToString(CultureInfo.InvariantCulture)}.{random}";
+        return $"{target}.tmp.{BestEffortFiles.CurrentProcessId.ToString(CultureInfo.InvariantCulture)}.{random}";
     }
 
     private static void WriteTemp(string tempPath, byte[] content, Func<Stream, Stream>? wrapTempStream)
@@ -130,27 +130,5 @@ public static class AtomicFileWriter
                 Thread.Sleep(50 * attempt);
             }
         }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The write already failed; a temp file left behind is ignored by the reader (*.tmp.*).
-        }
-    }
-
-    private static int CurrentProcessId()
-    {
-#if NET5_0_OR_GREATER
-        return Environment.ProcessId;
-#else
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return process.Id;
-#endif
     }
 }

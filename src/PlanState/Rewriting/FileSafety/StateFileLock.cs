@@ -50,7 +50,7 @@ public sealed class StateFileLock : IDisposable
         }
 
         var lockPath = Path.Combine(planningRoot, FileName);
-        var processId = CurrentProcessId();
+        var processId = BestEffortFiles.CurrentProcessId;
         var pidBytes = Encoding.ASCII.GetBytes(processId.ToString(CultureInfo.InvariantCulture));
         var random = new Random(Guid.NewGuid().GetHashCode());
         var stopwatch = Stopwatch.StartNew();
@@ -124,20 +124,8 @@ public sealed class StateFileLock : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The lock was created but holds no PID; remove it rather than leave a lock nobody owns.
-            TryDelete(lockPath);
+            BestEffortFiles.TryDelete(lockPath); // a lock left behind goes stale after StaleAfter
             return LockAcquisition.Failure($"Cannot write {FileName}: {ex.Message}; nothing was written.", takeover);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; a lock left behind goes stale after StaleAfter.
         }
     }
 
@@ -193,16 +181,6 @@ public sealed class StateFileLock : IDisposable
     }
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text.Substring(0, 40) + "…";
-
-    private static int CurrentProcessId()
-    {
-#if NET5_0_OR_GREATER
-        return Environment.ProcessId;
-#else
-        using var process = Process.GetCurrentProcess();
-        return process.Id;
-#endif
-    }
 
     /// <summary>What an existing lock file says: its content (a PID when GSD or we wrote it) and last-write time.</summary>
     private sealed class LockHolder
