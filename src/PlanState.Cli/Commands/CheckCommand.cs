@@ -33,7 +33,8 @@ internal static class CheckCommand
 
     private static int Run(CommandContext context, PlanningTarget target, string format)
     {
-        var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+        using var engine = new PlanStateEngine();
+        var analysis = engine.Analyze(target.PlanningRoot);
         var findings = analysis.Findings.ToList();
         switch (format)
         {

@@ -15,7 +15,8 @@ internal static class StatusCommand
 
     private static int Run(CommandContext context, PlanningTarget target)
     {
-        var analysis = new PlanStateEngine().Analyze(target.PlanningRoot);
+        using var engine = new PlanStateEngine();
+        var analysis = engine.Analyze(target.PlanningRoot);
         var console = CreateConsole(context.Stdout, context.Options);
         StatusDashboard.Render(console, StatusModel.From(analysis), target);
         return analysis.HasErrors ? ExitCodes.Errors : ExitCodes.Success;

@@ -16,7 +16,8 @@ internal static class UpdateCommand
 
     private static int Run(CommandContext context, PlanningTarget target)
     {
-        var result = new PlanStateEngine().Update(target.PlanningRoot);
+        using var engine = new PlanStateEngine();
+        var result = engine.Update(target.PlanningRoot);
         foreach (var change in result.Changes)
         {
             context.Stdout.WriteLine(
