@@ -5,11 +5,30 @@ using PlanState.Model;
 namespace PlanState.Rules;
 
 /// <summary>STATE.md Current Position, Current focus and Session Continuity.</summary>
-internal static class PositionRules
+internal static partial class PositionRules
 {
     // A plan ID such as 01-03 or 02.1-01, never part of a date (2026-02-02).
-    private static readonly Regex PlanIdPattern = new(@"(?<![\w.\-])(?<id>\d{1,3}(?:\.\d+)*[A-Za-z]?-\d{1,3})(?!\d|-\d)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex FocusPhase = new(@"^\s*Phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private const string PlanIdPatternText = @"(?<![\w.\-])(?<id>\d{1,3}(?:\.\d+)*[A-Za-z]?-\d{1,3})(?!\d|-\d)";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(PlanIdPatternText, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PlanIdPattern();
+#else
+    private static Regex? planIdPatternRegex;
+
+    private static Regex PlanIdPattern() => planIdPatternRegex ??= new(PlanIdPatternText, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+#endif
+
+    private const string FocusPhasePattern = @"^\s*Phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)\b";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(FocusPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FocusPhase();
+#else
+    private static Regex? focusPhaseRegex;
+
+    private static Regex FocusPhase() => focusPhaseRegex ??= new(FocusPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+#endif
 
     public static void Check(RuleContext context, bool stateOnly)
     {
@@ -76,7 +95,7 @@ internal static class PositionRules
             return;
         }
 
-        var match = FocusPhase.Match(focus.Value);
+        var match = FocusPhase().Match(focus.Value);
         if (match.Success && PhaseNumber.TryParse(match.Groups["phase"].Value, out var named) && !named.Equals(currentPhase))
         {
             var group = match.Groups["phase"];
@@ -87,7 +106,7 @@ internal static class PositionRules
     private static void CheckLastActivity(RuleContext context, StateDocument state, bool stateOnly)
     {
         var activity = state.Position.LastActivity;
-        var activityMatch = activity is null ? null : PlanIdPattern.Match(activity.Value);
+        var activityMatch = activity is null ? null : PlanIdPattern().Match(activity.Value);
         if (activity is null || activityMatch is null || !activityMatch.Success)
         {
             return;
@@ -95,7 +114,7 @@ internal static class PositionRules
 
         var activityPlan = activityMatch.Groups["id"].Value;
         var stopped = state.Session.StoppedAt;
-        var stoppedMatch = stopped is null ? null : PlanIdPattern.Match(stopped.Value);
+        var stoppedMatch = stopped is null ? null : PlanIdPattern().Match(stopped.Value);
         if (stopped is not null && stoppedMatch is { Success: true } && !SamePlan(stoppedMatch.Groups["id"].Value, activityPlan))
         {
             var group = stoppedMatch.Groups["id"];

@@ -8,9 +8,18 @@ using PlanState.Text;
 namespace PlanState.Rules;
 
 /// <summary>The STATE.md <c>Progress:</c> line: bar fill, percent and the fractions after it.</summary>
-internal static class ProgressRules
+internal static partial class ProgressRules
 {
-    private static readonly Regex InPhase = new(@"^\s*(?:plans?\s+)?in\s+phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private const string InPhasePattern = @"^\s*(?:plans?\s+)?in\s+phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(InPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InPhase();
+#else
+    private static Regex? inPhaseRegex;
+
+    private static Regex InPhase() => inPhaseRegex ??= new(InPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+#endif
 
     public static void Check(RuleContext context, bool stateOnly)
     {
@@ -79,7 +88,7 @@ internal static class ProgressRules
     internal static PhaseNumber? FractionPhase(ProgressLineValue line, ProgressFraction fraction)
     {
         var after = line.Text.Substring(fraction.DenominatorRange.End);
-        var match = InPhase.Match(after);
+        var match = InPhase().Match(after);
         return match.Success && PhaseNumber.TryParse(match.Groups["phase"].Value, out var phase) ? phase : null;
     }
 

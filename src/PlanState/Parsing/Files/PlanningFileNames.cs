@@ -16,15 +16,29 @@ public enum PlanFileKind
 /// Classifies names in a <c>.planning/</c> folder (spec §1): phase folders, plan and summary files, and the
 /// files the tooling leaves behind that must be ignored.
 /// </summary>
-public static class PlanningFileNames
+public static partial class PlanningFileNames
 {
-    private static readonly Regex PhaseFolderName = new(
-        @"^(?<number>[0-9]{1,6}(?:\.[0-9]{1,6})*[A-Za-z]{0,2})-(?<slug>\S.*)$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    private const string PhaseFolderNamePattern = @"^(?<number>[0-9]{1,6}(?:\.[0-9]{1,6})*[A-Za-z]{0,2})-(?<slug>\S.*)$";
 
-    private static readonly Regex ArchiveFolderName = new(
-        @"^(?<version>v[0-9]+(?:\.[0-9]+)*)-phases$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(PhaseFolderNamePattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PhaseFolderName();
+#else
+    private static Regex? phaseFolderNameRegex;
+
+    private static Regex PhaseFolderName() => phaseFolderNameRegex ??= new(PhaseFolderNamePattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+#endif
+
+    private const string ArchiveFolderNamePattern = @"^(?<version>v[0-9]+(?:\.[0-9]+)*)-phases$";
+
+#if NET8_0_OR_GREATER
+    [GeneratedRegex(ArchiveFolderNamePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ArchiveFolderName();
+#else
+    private static Regex? archiveFolderNameRegex;
+
+    private static Regex ArchiveFolderName() => archiveFolderNameRegex ??= new(ArchiveFolderNamePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+#endif
 
     /// <summary>
     /// Reads a phase folder name <c>NN-slug</c>: <c>01-foundation</c>, <c>02.1-hotfix</c>, <c>140.1.1-x</c>,
@@ -34,7 +48,7 @@ public static class PlanningFileNames
     {
         number = null!;
         slug = string.Empty;
-        var match = PhaseFolderName.Match(name ?? string.Empty);
+        var match = PhaseFolderName().Match(name ?? string.Empty);
         if (!match.Success || !PhaseNumber.TryParse(match.Groups["number"].Value, out var parsed))
         {
             return false;
@@ -89,7 +103,7 @@ public static class PlanningFileNames
     /// <summary>Reads a milestone archive folder name <c>vX.Y-phases</c> and returns its version (<c>v1.0</c>).</summary>
     public static bool TryParseArchiveFolder(string name, out string version)
     {
-        var match = ArchiveFolderName.Match(name ?? string.Empty);
+        var match = ArchiveFolderName().Match(name ?? string.Empty);
         version = match.Success ? match.Groups["version"].Value : string.Empty;
         return match.Success;
     }
