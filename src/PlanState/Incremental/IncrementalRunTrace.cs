@@ -73,7 +73,10 @@ public sealed class IncrementalRunTrace
     /// <summary>Collects one run's trace; one per thread, merged at the end.</summary>
     internal sealed class Builder
     {
-        private readonly int[] counts = new int[Enum.GetValues(typeof(IncrementalStep)).Length * Reasons];
+        /// <summary>How many steps there are; counted once (a cold scan makes one builder per phase folder).</summary>
+        private static readonly int Steps = Enum.GetValues(typeof(IncrementalStep)).Length;
+
+        private readonly int[] counts = new int[Steps * Reasons];
         private readonly List<IncrementalStepRun> runs = new();
 
         public int FilesRead { get; set; }
@@ -123,7 +126,28 @@ public sealed class IncrementalRunTrace
             FilesParsed += other.FilesParsed;
         }
 
-        public IncrementalRunTrace Build() =>
-            new((int[])counts.Clone(), runs.OrderBy(r => r.Step).ToEquatableArray(), FilesRead, FilesParsed, Watched);
+        public IncrementalRunTrace Build() => new((int[])counts.Clone(), RunsInStepOrder(), FilesRead, FilesParsed, Watched);
+
+        /// <summary>
+        /// The runs grouped by step in pipeline order, each step's runs in the order they ran. One pass per step
+        /// instead of a LINQ sort keyed by the enum: that generic code is JIT-compiled in every new process.
+        /// </summary>
+        private EquatableArray<IncrementalStepRun> RunsInStepOrder()
+        {
+            var ordered = new IncrementalStepRun[runs.Count];
+            var next = 0;
+            for (var step = 0; step < Steps; step++)
+            {
+                foreach (var run in runs)
+                {
+                    if ((int)run.Step == step)
+                    {
+                        ordered[next++] = run;
+                    }
+                }
+            }
+
+            return EquatableArray<IncrementalStepRun>.TakeOwnership(ordered);
+        }
     }
 }
