@@ -73,7 +73,10 @@ public static class FrontmatterReader
             if (index == lineEnds.Length)
             {
                 Array.Resize(ref lineEnds, lineEnds.Length * 2);
-                LineEndBuffer = lineEnds;
+                if (lineEnds.Length <= MaxKeptLineEnds)
+                {
+                    LineEndBuffer = lineEnds;
+                }
             }
 
             lineEnds[index] = lineEnd;
@@ -118,11 +121,20 @@ public static class FrontmatterReader
     /// Where each line of the block being read ends, kept per thread: the search for the closing fence finds them and
     /// <see cref="SimpleFrontmatter"/> reuses them, and nothing holds the buffer after <see cref="Read(SourceText, FrontmatterKeys, bool)"/>.
     /// </summary>
+    /// <remarks>
+    /// A buffer grown past <see cref="MaxKeptLineEnds"/> lines (only a huge or hostile block) serves its one read and is
+    /// not kept, so a thread-pool thread never holds megabytes for the rest of the process.
+    /// </remarks>
     private static int[] LineEndBuffer
     {
         get => lineEndBuffer ??= new int[64];
         set => lineEndBuffer = value;
     }
+
+    internal const int MaxKeptLineEnds = 4096;
+
+    /// <summary>The length of the buffer this thread keeps (0 before its first read); for tests.</summary>
+    internal static int KeptLineEndCapacity => lineEndBuffer?.Length ?? 0;
 
     [ThreadStatic]
     private static int[]? lineEndBuffer;

@@ -420,5 +420,41 @@ public class FrontmatterReaderTests
         problem.Severity.Should().Be(Severity.Warning);
     }
 
+    [Test]
+    public void A_huge_block_is_read_whole_but_its_line_buffer_is_not_kept_by_the_thread()
+    {
+        var lines = FrontmatterReader.MaxKeptLineEnds * 3;
+        var huge = new StringBuilder("---\n");
+        for (var i = 0; i < lines; i++)
+        {
+            huge.Append("key").Append(i).Append(": ").Append(i).Append('\n');
+        }
+
+        huge.Append("completed_plans: 7\n---\nbody\n");
+
+        // On a dedicated thread, so no earlier read on this test's thread decides what the thread kept.
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var result = Read(huge.ToString());
+                result.Problems.Should().BeEmpty();
+                result.Frontmatter!.Find("completed_plans")!.Value.Should().Be("7");
+                FrontmatterReader.KeptLineEndCapacity.Should().BeInRange(1, FrontmatterReader.MaxKeptLineEnds);
+
+                // The next, ordinary block on that thread still reads right with the buffer it kept.
+                Read("---\nphase: 2\nplan: 3\n---\n").Frontmatter!.Find("plan")!.Value.Should().Be("3");
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        failure.Should().BeNull();
+    }
+
     private static FrontmatterReadResult Read(string content) => FrontmatterReader.Read(SourceText.From(File, content));
 }
