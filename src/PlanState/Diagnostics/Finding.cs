@@ -49,14 +49,12 @@ public sealed record Finding(DiagnosticDescriptor Descriptor, SourceSpan Span, s
 
 public static class FindingOrder
 {
-    /// <summary>Findings as reports list them: by file, line, column, then code.</summary>
+    /// <summary>The order of <see cref="InFileOrder"/> as a comparer; <see cref="Compare"/> defines it.</summary>
+    private static readonly IComparer<Finding> FileOrder = Comparer<Finding>.Create(Compare);
+
+    /// <summary>Findings as reports list them: by file, line, column, then code (a stable sort: equal ones keep their order).</summary>
     public static EquatableArray<Finding> InFileOrder(this IEnumerable<Finding> findings) =>
-        findings
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.Line)
-            .ThenBy(f => f.Span.Column)
-            .ThenBy(f => f.Code, StringComparer.Ordinal)
-            .ToEquatableArray();
+        findings.OrderBy(f => f, FileOrder).ToEquatableArray();
 
     /// <summary>
     /// <c>first.Concat(sortedSecond).Distinct().InFileOrder()</c>, given <paramref name="sortedSecond"/> in file order
@@ -84,7 +82,7 @@ public static class FindingOrder
         return merged.ToEquatableArray();
     }
 
-    /// <summary>The order of <see cref="InFileOrder"/>: file, line, column, then code.</summary>
+    /// <summary>The one definition of the file order: file (ordinal), line, column, then code (ordinal).</summary>
     internal static int Compare(Finding a, Finding b)
     {
         var order = string.CompareOrdinal(a.Span.File, b.Span.File);
