@@ -35,14 +35,7 @@ internal static class RoadmapRules
             CheckTable(context, table);
         }
 
-        if (context.Memo is { } memo)
-        {
-            memo.Coverage.Check(context, CheckCoverage);
-        }
-        else
-        {
-            CheckCoverage(context);
-        }
+        context.CheckAcrossFolders(static memo => memo.Coverage, CheckCoverage);
     }
 
     /// <summary>One section's plan checklist and <c>**Plans:**</c> line against its phase's folder.</summary>

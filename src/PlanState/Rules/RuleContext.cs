@@ -70,6 +70,22 @@ internal sealed class RuleContext
         }
     }
 
+    /// <summary>
+    /// Runs a check across the folders, or, with a <see cref="Memo"/>, replays what it made last run while the folder
+    /// layout, ROADMAP.md and the milestone are the same (see <see cref="RuleMemo.LayoutCache"/>).
+    /// </summary>
+    public void CheckAcrossFolders(Func<RuleMemo, RuleMemo.LayoutCache> cache, Action<RuleContext> check)
+    {
+        if (Memo is null)
+        {
+            check(this);
+        }
+        else
+        {
+            cache(Memo).Check(this, check);
+        }
+    }
+
     /// <summary>Makes again the findings and edits a check made in an earlier run (see <see cref="RuleMemo"/>).</summary>
     public void Replay(Finding[] madeFindings, TextEdit[] madeEdits)
     {

@@ -71,14 +71,7 @@ public static class RuleRunner
                 context.Report(phaseFindings[i]);
             }
 
-            if (memo is null)
-            {
-                FolderRules.CheckDuplicates(context);
-            }
-            else
-            {
-                memo.Duplicates.Check(context, FolderRules.CheckDuplicates);
-            }
+            context.CheckAcrossFolders(static memo => memo.Duplicates, FolderRules.CheckDuplicates);
         }
 
         return new RuleResults(context.Findings.InFileOrder(), DropOverlapping(context.Edits));
