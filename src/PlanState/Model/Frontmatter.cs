@@ -11,9 +11,11 @@ namespace PlanState.Model;
 /// <remarks>An unclosed block is no frontmatter at all: the reader reports it (PLAN1003) and the whole file is body.</remarks>
 public sealed record Frontmatter(SourceSpan Span, int BodyStart, EquatableArray<FrontmatterEntry> Entries)
 {
+    /// <summary>The first entry of <paramref name="keyPath"/> (ignoring case), or null.</summary>
+    /// <remarks>Over the entries' span: the PLAN and SUMMARY parsers ask up to seven times per file, and the array's enumerator is boxed.</remarks>
     public FrontmatterEntry? Find(string keyPath)
     {
-        foreach (var entry in Entries)
+        foreach (var entry in Entries.AsSpan())
         {
             if (string.Equals(entry.KeyPath, keyPath, StringComparison.OrdinalIgnoreCase))
             {

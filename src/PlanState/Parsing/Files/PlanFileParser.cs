@@ -20,9 +20,9 @@ public static class PlanFileParser
     {
         var read = FrontmatterReader.Read(text, keys);
         Located<string>? phase = null;
-        if (read.Frontmatter is { } frontmatter && FrontmatterLookup.WithValue(frontmatter, "phase") is { } entry)
+        if (read.Frontmatter?.Find("phase") is { Value: not null } entry)
         {
-            phase = new Located<string>(entry.Value!, entry.ValueSpan);
+            phase = new Located<string>(entry.Value, entry.ValueSpan);
         }
 
         return new PlanFile(id, text.File, phase, read.Problems);

@@ -113,7 +113,10 @@ public static class SummaryFileParser
 
     /// <summary>The entry of <paramref name="keyPath"/>, else of <paramref name="fallbackPath"/>, that has a value (the first of each, as <see cref="Model.Frontmatter.Find"/>).</summary>
     private static FrontmatterEntry? FirstWithValue(Model.Frontmatter frontmatter, string keyPath, string? fallbackPath = null) =>
-        FrontmatterLookup.WithValue(frontmatter, keyPath) ?? (fallbackPath is null ? null : FrontmatterLookup.WithValue(frontmatter, fallbackPath));
+        WithValue(frontmatter, keyPath) ?? (fallbackPath is null ? null : WithValue(frontmatter, fallbackPath));
+
+    private static FrontmatterEntry? WithValue(Model.Frontmatter frontmatter, string keyPath) =>
+        frontmatter.Find(keyPath) is { Value: not null } entry ? entry : null;
 
     private static Located<DurationValue> ReadDuration(string value, SourceSpan span, bool unitIsMinutes, List<Finding> problems)
     {

@@ -75,29 +75,6 @@ public sealed class ScanFastPathTests
     }
 
     [Test]
-    public void Looking_a_key_up_over_the_span_equals_finding_it()
-    {
-        var lookups = 0;
-        foreach (var text in ColdPathInputs.FixtureTexts())
-        {
-            if (FrontmatterReader.Read(text).Frontmatter is not { } frontmatter)
-            {
-                continue;
-            }
-
-            var paths = frontmatter.Entries.Select(e => e.KeyPath).Concat(SummaryKeys).Concat(["PHASE", "Metrics.Duration", "absent"]);
-            foreach (var path in paths)
-            {
-                var expected = frontmatter.Find(path) is { Value: not null } entry ? entry : null;
-                FrontmatterLookup.WithValue(frontmatter, path).Should().BeSameAs(expected, "'{0}' in {1}", path, text.File);
-                lookups++;
-            }
-        }
-
-        lookups.Should().BeGreaterThan(100);
-    }
-
-    [Test]
     public void The_fast_path_reads_the_same_with_and_without_the_fence_search_line_ends()
     {
         Check.One(Runs.WithMaxTest(1500), Prop.ForAll(Arb.From(SimpleFrontmatterEquivalenceTests.Blocks()), block =>
