@@ -83,7 +83,7 @@ internal sealed class PhaseFolderStep
     /// missed a file is always listed.
     /// </summary>
     public bool NeedsRefresh(PlanningChanges changes) =>
-        Folder is null || listing is null || IsLink || UnderLink || hasLinks || changes.ListingChanged(Path);
+        Folder is null || listing is null || !IsWatchable || hasLinks || changes.ListingChanged(Path);
 
     /// <summary>Whether the watcher may be trusted inside this folder: never behind a link.</summary>
     public bool IsWatchable => !IsLink && !UnderLink;

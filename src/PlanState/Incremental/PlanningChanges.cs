@@ -27,10 +27,6 @@ internal sealed class PlanningChanges
     /// <summary>Nothing changed.</summary>
     public static PlanningChanges None { get; } = new(Array.Empty<string>());
 
-    public bool IsEmpty => entries.Count == 0;
-
-    public int Count => entries.Count;
-
     /// <summary>
     /// True when the entry at <paramref name="relativePath"/> may have changed: it was created, deleted, renamed,
     /// written or its attributes changed, or a folder above it was (a folder renamed into place brings files the
