@@ -263,7 +263,7 @@ public static class PlanningFileLoader
     private static int LineEnd(byte[] bytes, int start, int count)
     {
 #if NET8_0_OR_GREATER
-        var found = bytes.AsSpan(start, count - start).IndexOfAny((byte)'\n', (byte)'\r');
+        var found = ((ReadOnlySpan<byte>)bytes.AsSpan(start, count - start)).IndexOfAny((byte)'\n', (byte)'\r');
         return found < 0 ? count : start + found;
 #else
         var end = start;

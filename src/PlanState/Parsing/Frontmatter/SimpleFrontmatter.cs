@@ -561,17 +561,6 @@ internal sealed class SimpleFrontmatter
             return -1;
         }
 
-#if NET8_0_OR_GREATER
-        // The first char that is no key char must be the colon.
-        var found = s.AsSpan(start + 1, lineEnd - start - 1).IndexOfAnyExcept(KeyChars);
-        if (found < 0)
-        {
-            return -1;
-        }
-
-        var i = start + 1 + found;
-        return s[i] == ':' && (i + 1 == lineEnd || s[i + 1] == ' ') ? i : -1;
-#else
         for (var i = start + 1; i < lineEnd; i++)
         {
             var c = s[i];
@@ -587,13 +576,7 @@ internal sealed class SimpleFrontmatter
         }
 
         return -1;
-#endif
     }
-
-#if NET8_0_OR_GREATER
-    private static readonly System.Buffers.SearchValues<char> KeyChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./");
-#endif
 
     // Called for every char of every key; the JIT does not inline it into the large key loop on its own.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
