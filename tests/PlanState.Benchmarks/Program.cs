@@ -8,7 +8,8 @@ namespace PlanState.Benchmarks;
 /// <c>generate DIR PLANS</c> writes a benchmark tree (used by compare-io-floor.sh);
 /// <c>quick [PLANS...]</c> prints a fast Stopwatch table of the same scenarios;
 /// <c>peak PLANS</c> runs one cold analysis in this process and prints its peak memory;
-/// <c>profile PLANS</c> prints the CPU time of each stage of a from-scratch analysis (loading heads, frontmatter, scan, ROADMAP, rules).
+/// <c>profile PLANS</c> prints the CPU time of each stage of a from-scratch analysis (loading heads, frontmatter, scan, ROADMAP, rules);
+/// <c>allocations PLANS</c> prints what the first cold analysis of a fresh process allocates, by type.
 /// </summary>
 public static class Program
 {
@@ -27,6 +28,9 @@ public static class Program
                     return 0;
                 case "profile" when args.Length == 2:
                     Profile.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+                    return 0;
+                case "allocations" when args.Length == 2:
+                    AllocationProfile.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
                     return 0;
                 case "peak" when args.Length == 2:
                     QuickMeasure.Peak(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
