@@ -106,6 +106,10 @@ internal sealed class RuleContext
     }
 
     /// <summary>Reports derived text that should read <paramref name="newText"/>, with the edit that makes it so.</summary>
+    /// <param name="oldText">
+    /// The derived text as the rule read it. The edit replaces what the file has under <paramref name="span"/>, which
+    /// differs for a number read as a value: a count of 3 may be written <c>03</c>.
+    /// </param>
     public void Stale(DiagnosticDescriptor descriptor, SourceSpan span, string oldText, string newText, string message)
     {
         if (string.Equals(oldText, newText, StringComparison.Ordinal))
@@ -114,7 +118,16 @@ internal sealed class RuleContext
         }
 
         findings.Add(new Finding(descriptor, span, message));
-        edits.Add(new TextEdit(span, oldText, newText, descriptor.Code));
+        edits.Add(new TextEdit(span, WrittenText(span) ?? oldText, newText, descriptor.Code));
+    }
+
+    /// <summary>The text under <paramref name="span"/> in the file the rewrites edit (STATE.md or ROADMAP.md), or null for another file.</summary>
+    private string? WrittenText(SourceSpan span)
+    {
+        var source = Folder.StateSource is { } state && string.Equals(state.File, span.File, StringComparison.Ordinal) ? state
+            : Folder.RoadmapSource is { } roadmap && string.Equals(roadmap.File, span.File, StringComparison.Ordinal) ? roadmap
+            : null;
+        return source is not null && span.End <= source.Text.Length ? source.Slice(span) : null;
     }
 
     /// <summary>

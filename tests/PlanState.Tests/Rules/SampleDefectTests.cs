@@ -69,6 +69,28 @@ public class SampleDefectTests
         finding.Message.Should().Contain("4").And.Contain("3");
     }
 
+    /// <summary>
+    /// A count is read as a number, so "08" is 8; the edit must replace the digits as written. It used to expect "8"
+    /// there, and the update refused its own edit (found by <c>ParserProperties</c> with a mutated STATE.md).
+    /// </summary>
+    [TestCase(State, "Total plans completed: 7", "Total plans completed: 08", "PLAN3005")]
+    [TestCase(Roadmap, "**Plans:** 3 plans", "**Plans:** 04 plans", "PLAN3018")]
+    public void A_stale_count_written_with_a_leading_zero_is_rewritten(string file, string clean, string stale, string code)
+    {
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
+        var original = File.ReadAllText(copy.PathOf(file));
+        var at = file == Roadmap ? original.IndexOf(clean, original.IndexOf("Phase 3: Offline Photo Queue", StringComparison.Ordinal), StringComparison.Ordinal) : original.IndexOf(clean, StringComparison.Ordinal);
+        at.Should().BeGreaterThan(0);
+        File.WriteAllText(copy.PathOf(file), original.Substring(0, at) + stale + original.Substring(at + clean.Length));
+
+        var result = new PlanStateEngine().Update(copy.Root);
+
+        result.Before.Findings.Should().ContainSingle(f => f.Severity != Severity.Info).Which.Code.Should().Be(code);
+        result.WriteFailures.Should().BeEmpty();
+        result.Changes.Should().ContainSingle();
+        File.ReadAllText(copy.PathOf(file)).Should().Be(original);
+    }
+
     [Test]
     public void A_phase_missing_from_the_by_phase_table_gets_a_row_in_phase_order()
     {
