@@ -72,6 +72,24 @@ public class ProcessTests
         stdout.Should().Contain("18% (2/11)").And.NotContain("\u001b");
     }
 
+    /// <summary>
+    /// The tool turns off .NET's emulation of FileShare on Unix (an advisory flock per open, see the project file):
+    /// a file another .NET process holds with FileShare.None is read, not reported as unreadable.
+    /// </summary>
+    [Test]
+    public void On_unix_a_file_another_process_holds_exclusively_is_still_read()
+    {
+        Assume.That(!OperatingSystem.IsWindows(), "Windows enforces FileShare itself");
+        using var temp = new TempDirectory();
+        temp.WithSeed("004");
+        using var held = new FileStream(Path.Join(temp.Path, ".planning", "STATE.md"), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+
+        var (exit, stdout, stderr) = RunTool("check", temp.Path, "--format", "json");
+
+        stdout.Should().NotContain("cannot be read", "the held STATE.md is read (with .NET's locking, PLAN1014: 'being used by another process')");
+        exit.Should().Be(0, stderr);
+    }
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 
     private static (int Exit, string Stdout, string Stderr) RunTool(params string[] args)
