@@ -19,6 +19,12 @@ public static class PlanningFolderReader
     public const string RoadmapFile = "ROADMAP.md";
     public const string LockFile = "STATE.md.lock";
 
+    /// <summary>
+    /// GSD's age past which <see cref="LockFile"/> is stale: an analysis reports such a lock (PLAN1007), and an update
+    /// takes it over (the default of <see cref="Rewriting.FileSafety.LockOptions.StaleAfter"/>).
+    /// </summary>
+    public static readonly TimeSpan LockStaleAfter = TimeSpan.FromSeconds(10);
+
     public static PlanningFolder Read(string planningRoot)
     {
         var root = Path.GetFullPath(planningRoot);
@@ -111,9 +117,9 @@ public static class PlanningFolderReader
         if (lockWrittenAtUtc is { } written)
         {
             var age = DateTime.UtcNow - written;
-            if (age > TimeSpan.FromSeconds(10))
+            if (age > LockStaleAfter)
             {
-                problems.Add(new Finding(InputProblems.StaleLock, SourceSpan.FileStart(LockFile), $"STATE.md.lock is {age.TotalSeconds:0} s old (stale after 10 s); the next update takes it over"));
+                problems.Add(new Finding(InputProblems.StaleLock, SourceSpan.FileStart(LockFile), $"STATE.md.lock is {age.TotalSeconds:0} s old (stale after {LockStaleAfter.TotalSeconds:0} s); the next update takes it over"));
             }
         }
     }

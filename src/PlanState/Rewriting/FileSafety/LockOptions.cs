@@ -7,7 +7,7 @@ public sealed record LockOptions
     public static LockOptions Default { get; } = new();
 
     /// <summary>A lock whose file was last written longer ago than this is stale and is taken over. GSD uses 10 s.</summary>
-    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StaleAfter { get; init; } = Parsing.PlanningFolderReader.LockStaleAfter;
 
     /// <summary>How long to keep retrying while a fresh lock is held before giving up without writing.</summary>
     public TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(5);

@@ -15,7 +15,7 @@ namespace PlanState.Rewriting.FileSafety;
 public sealed class StateFileLock : IDisposable
 {
     /// <summary>The lock's file name inside the planning root.</summary>
-    public const string FileName = "STATE.md.lock";
+    public const string FileName = Parsing.PlanningFolderReader.LockFile;
 
     private readonly DateTime createdWriteTimeUtc;
     private int disposed;
