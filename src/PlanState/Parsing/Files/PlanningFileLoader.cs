@@ -71,7 +71,8 @@ public static class PlanningFileLoader
         FileSource stream;
         try
         {
-            stream = access.Open(fullPath);
+            // Only the phase scanners cut small files, and they read files their listing has just shown.
+            stream = cutSmallFiles ? access.OpenListedFile(fullPath) : access.Open(fullPath);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -79,8 +80,7 @@ public static class PlanningFileLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // Opening a folder fails with an access error on most systems: tell that case apart.
-            return access.DirectoryExists(fullPath) ? Problem(NotAFile(relativePath)) : Problem(Unreadable(relativePath, ex));
+            return CannotRead(relativePath, fullPath, access, ex);
         }
 
         using (stream)
@@ -91,10 +91,17 @@ public static class PlanningFileLoader
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                return Problem(Unreadable(relativePath, ex));
+                return CannotRead(relativePath, fullPath, access, ex);
             }
         }
     }
+
+    /// <summary>
+    /// A folder where a file is expected fails with an access error when opened on most systems, and with an I/O error
+    /// when read where the open succeeds (a listed file's bare descriptor on Linux): either way it is told apart.
+    /// </summary>
+    private static FileLoadResult CannotRead(string relativePath, string fullPath, FileSystemAccess access, Exception ex) =>
+        access.DirectoryExists(fullPath) ? Problem(NotAFile(relativePath)) : Problem(Unreadable(relativePath, ex));
 
     private static FileLoadResult ReadWhole(string relativePath, FileSource stream)
     {

@@ -1,0 +1,85 @@
+using PlanState.Parsing.Files;
+
+namespace PlanState.Tests.Parsing.ColdPath;
+
+/// <summary>
+/// The phase scanners open the files their listing showed through <see cref="FileSystemAccess.OpenListedFile"/>, which
+/// on Linux reads the bare descriptor instead of a managed handle: it must give the same bytes and length, and fall
+/// back to the managed open (and its exceptions) when the descriptor cannot be had.
+/// </summary>
+[TestFixture]
+public sealed class ListedFileReadTests
+{
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(100)]
+    [TestCase(4096)]
+    [TestCase(4097)]
+    [TestCase(70_000)]
+    public void A_listed_file_reads_the_same_bytes_and_length_as_the_managed_open(int size)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("01-01-PLAN.md");
+        var bytes = Enumerable.Range(0, size).Select(i => (byte)((i * 31) + (i >> 8))).ToArray();
+        File.WriteAllBytes(path, bytes);
+
+        using var listed = FileSystemAccess.Default.OpenListedFile(path);
+        using var managed = FileSystemAccess.Default.Open(path);
+
+        listed.Length.Should().Be(size).And.Be(managed.Length);
+        ReadAll(listed, 1000).Should().Equal(bytes);
+        ReadAll(managed, 1000).Should().Equal(bytes);
+        if (OperatingSystem.IsLinux())
+        {
+            listed.GetType().Name.Should().Be("DescriptorSource", "Linux reads listed files through the bare descriptor");
+            listed.ShortReadIsEnd.Should().BeTrue();
+        }
+    }
+
+    [Test]
+    public void A_missing_listed_file_throws_as_the_managed_open_does()
+    {
+        using var temp = new TempDirectory();
+        var missing = temp.Combine("gone-PLAN.md");
+
+        var listed = () => FileSystemAccess.Default.OpenListedFile(missing);
+        var managed = () => FileSystemAccess.Default.Open(missing);
+
+        listed.Should().Throw<FileNotFoundException>();
+        managed.Should().Throw<FileNotFoundException>();
+    }
+
+    [Test]
+    public void A_listed_file_that_became_a_folder_fails_with_an_io_error_when_read()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.Combine("01-01-PLAN.md");
+        Directory.CreateDirectory(folder);
+
+        var read = () =>
+        {
+            using var source = FileSystemAccess.Default.OpenListedFile(folder);
+            return source.Read(new byte[16], 0, 16);
+        };
+
+        // The managed open refuses a folder outright (an access error); the descriptor opens it and its read fails.
+        read.Should().Throw<Exception>().Where(ex => ex is IOException || ex is UnauthorizedAccessException);
+
+        // Either way the loader reports a folder where a file is expected (PLAN1020), not an unreadable file.
+        var load = PlanningFileLoader.LoadFrontmatterHead(temp.Path, "01-01-PLAN.md", 4096, FileSystemAccess.Default);
+        load.Problems.Should().ContainSingle().Which.Code.Should().Be("PLAN1020");
+    }
+
+    private static byte[] ReadAll(FileSource source, int chunk)
+    {
+        var result = new List<byte>();
+        var buffer = new byte[chunk];
+        int read;
+        while ((read = source.Read(buffer, 0, chunk)) > 0)
+        {
+            result.AddRange(buffer.Take(read));
+        }
+
+        return result.ToArray();
+    }
+}
