@@ -9,7 +9,7 @@ namespace PlanState.Parsing.Files;
 /// The few file-system calls the loader and the scanner make. Production code uses <see cref="Default"/>; tests
 /// subclass it to inject failures the machine cannot produce (a permission error while running as root).
 /// </summary>
-internal class FileSystemAccess
+internal partial class FileSystemAccess
 {
     public static FileSystemAccess Default { get; } = new OperatingSystemAccess();
 
@@ -184,19 +184,20 @@ internal class FileSystemAccess
         private static IOException LastError() => new(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
     }
 
-    private static class Libc
+    /// <summary>The four libc calls, marshalled by generated code (precompiled with the rest, no stub JIT-compiled at run time).</summary>
+    private static partial class Libc
     {
-        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-        public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+        [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+        public static partial int Open(string path, int flags);
 
-        [DllImport("libc", EntryPoint = "pread", SetLastError = true)]
-        public static extern nint PRead(int descriptor, ref byte buffer, nint count, long offset);
+        [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
+        public static partial nint PRead(int descriptor, ref byte buffer, nint count, long offset);
 
-        [DllImport("libc", EntryPoint = "lseek", SetLastError = true)]
-        public static extern long Seek(int descriptor, long offset, int whence);
+        [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+        public static partial long Seek(int descriptor, long offset, int whence);
 
-        [DllImport("libc", EntryPoint = "close")]
-        public static extern int Close(int descriptor);
+        [LibraryImport("libc", EntryPoint = "close")]
+        public static partial int Close(int descriptor);
     }
 #endif
 }
