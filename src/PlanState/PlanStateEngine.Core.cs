@@ -128,17 +128,17 @@ public sealed partial class PlanStateEngine
 
     private static List<Rewriting.FileSafety.FileRewrite> Rewrites(PlanningAnalysis analysis)
     {
-        var sources = new[] { analysis.Folder.StateSource, analysis.Folder.RoadmapSource }.Where(s => s is not null).ToDictionary(s => s!.File, s => s!);
         return analysis.Edits
             .GroupBy(e => e.Span.File)
-            .Where(g => sources.ContainsKey(g.Key) && sources[g.Key].IsValidUtf8)
-            .Select(g => new Rewriting.FileSafety.FileRewrite(sources[g.Key], g.ToEquatableArray()))
+            .Select(g => (Source: analysis.Folder.SourceOf(g.Key), Edits: g))
+            .Where(g => g.Source is { IsValidUtf8: true })
+            .Select(g => new Rewriting.FileSafety.FileRewrite(g.Source!, g.Edits.ToEquatableArray()))
             .ToList();
     }
 
     private static bool ChangedSince(PlanningAnalysis analysis, string file)
     {
-        var original = new[] { analysis.Folder.StateSource, analysis.Folder.RoadmapSource }.FirstOrDefault(s => s?.File == file);
+        var original = analysis.Folder.SourceOf(file);
         try
         {
             var path = Path.Combine(analysis.PlanningRoot, file);

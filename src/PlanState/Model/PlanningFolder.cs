@@ -23,4 +23,10 @@ public sealed record PlanningFolder(
 {
     /// <summary>True when there is no disk truth to check STATE.md against (spec §5, "When only STATE.md exists").</summary>
     public bool IsStateOnly => Roadmap is null && !HasPhasesFolder;
+
+    /// <summary>The text of a file that rewrites edit (STATE.md or ROADMAP.md), by its relative path; null for any other file.</summary>
+    internal Text.SourceText? SourceOf(string file) =>
+        StateSource is { } state && string.Equals(state.File, file, StringComparison.Ordinal) ? state
+        : RoadmapSource is { } roadmap && string.Equals(roadmap.File, file, StringComparison.Ordinal) ? roadmap
+        : null;
 }

@@ -122,13 +122,8 @@ internal sealed class RuleContext
     }
 
     /// <summary>The text under <paramref name="span"/> in the file the rewrites edit (STATE.md or ROADMAP.md), or null for another file.</summary>
-    private string? WrittenText(SourceSpan span)
-    {
-        var source = Folder.StateSource is { } state && string.Equals(state.File, span.File, StringComparison.Ordinal) ? state
-            : Folder.RoadmapSource is { } roadmap && string.Equals(roadmap.File, span.File, StringComparison.Ordinal) ? roadmap
-            : null;
-        return source is not null && span.End <= source.Text.Length ? source.Slice(span) : null;
-    }
+    private string? WrittenText(SourceSpan span) =>
+        Folder.SourceOf(span.File) is { } source && span.End <= source.Text.Length ? source.Slice(span) : null;
 
     /// <summary>
     /// Checks a written duration against the computed seconds at the written precision, and rewrites it in its own
