@@ -82,11 +82,7 @@ public class WarmRunEquivalenceTests
             }
 
             case 1 when summaries.Count > 0:
-            {
-                var file = summaries[random.Next(summaries.Count)];
-                tree.Delete(file);
-                return "deleted " + file;
-            }
+                return DeleteOne(tree, summaries, random);
 
             case 2:
             {
@@ -104,11 +100,7 @@ public class WarmRunEquivalenceTests
             }
 
             case 3 when plans.Count > 0:
-            {
-                var file = plans[random.Next(plans.Count)];
-                tree.Delete(file);
-                return "deleted " + file;
-            }
+                return DeleteOne(tree, plans, random);
 
             case 4:
                 return Toggle(tree, "ROADMAP.md", random, "- [x]", "- [ ]");
@@ -126,6 +118,13 @@ public class WarmRunEquivalenceTests
                 return "touched " + file;
             }
         }
+    }
+
+    private static string DeleteOne(GeneratedTree tree, List<string> files, Random random)
+    {
+        var file = files[random.Next(files.Count)];
+        tree.Delete(file);
+        return "deleted " + file;
     }
 
     private static List<string> Existing(GeneratedTree tree, string suffix) =>
