@@ -314,7 +314,7 @@ internal sealed class PhaseFolderStep
             return null;
         }
 
-        if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Text.Length)
+        if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Length)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);
             return cached.Verified(stamp, DateTime.UtcNow.Ticks);
@@ -331,7 +331,7 @@ internal sealed class PhaseFolderStep
             output = cached!.Output;
         }
 
-        return new FileParse(id, kind, stamp, DateTime.UtcNow.Ticks, hash, load.Text?.Text.Length ?? -1, usedWholeFile, output);
+        return new FileParse(id, kind, stamp, DateTime.UtcNow.Ticks, hash, load.Text?.Length ?? -1, usedWholeFile, output);
     }
 
     // The same parses as PhaseFolderScanner's, given the text already loaded, with what the cache keys on.

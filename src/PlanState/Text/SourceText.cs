@@ -13,10 +13,31 @@ public sealed class SourceText : IEquatable<SourceText>
     // Built on first use: most heads are parsed without ever asking for a line, and a cold analysis loads 17,000 of them.
     private int[]? lineStarts;
 
+    // The text: a string, or (for a borrowed text, until something asks for the string) chars in this thread's
+    // DecodeBuffer, valid while the buffer's generation is still the one the text was decoded in.
+    private string? text;
+    private readonly DecodeBuffer? borrowed;
+    private readonly int generation;
+    private readonly int length;
+
     private SourceText(string file, string text, bool hasBom, bool isValidUtf8, bool looksBinary, ulong contentHash)
+        : this(file, hasBom, isValidUtf8, looksBinary, contentHash)
+    {
+        this.text = text;
+        length = text.Length;
+    }
+
+    private SourceText(string file, DecodeBuffer borrowed, int length, bool hasBom, bool isValidUtf8, bool looksBinary, ulong contentHash)
+        : this(file, hasBom, isValidUtf8, looksBinary, contentHash)
+    {
+        this.borrowed = borrowed;
+        generation = borrowed.Generation;
+        this.length = length;
+    }
+
+    private SourceText(string file, bool hasBom, bool isValidUtf8, bool looksBinary, ulong contentHash)
     {
         File = file;
-        Text = text;
         HasBom = hasBom;
         IsValidUtf8 = isValidUtf8;
         LooksBinary = looksBinary;
@@ -26,7 +47,34 @@ public sealed class SourceText : IEquatable<SourceText>
     /// <summary>Path relative to the planning root, with forward slashes.</summary>
     public string File { get; }
 
-    public string Text { get; }
+    /// <summary>The decoded text (for a borrowed text, made into a string on first use; see <see cref="Chars"/>).</summary>
+    public string Text => text ??= Chars.ToString();
+
+    /// <summary>The length of <see cref="Text"/>, without making it a string.</summary>
+    public int Length => length;
+
+    /// <summary>
+    /// The decoded text without making it a string. A borrowed text (<see cref="FromBytesBorrowed"/>) reads it from
+    /// this thread's decode buffer, and throws once that buffer holds another file: the parsers that take a borrowed
+    /// text are done with it before the next one is decoded.
+    /// </summary>
+    internal ReadOnlySpan<char> Chars
+    {
+        get
+        {
+            if (text is not null)
+            {
+                return text.AsSpan();
+            }
+
+            if (borrowed!.Generation != generation)
+            {
+                throw new InvalidOperationException($"The borrowed text of '{File}' was read after its decode buffer was reused.");
+            }
+
+            return borrowed.Chars.AsSpan(0, length);
+        }
+    }
 
     public bool HasBom { get; }
 
@@ -41,7 +89,7 @@ public sealed class SourceText : IEquatable<SourceText>
 
     public int LineCount => LineStarts.Length;
 
-    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Text);
+    private int[] LineStarts => lineStarts ??= ComputeLineStarts(Chars);
 
     public static SourceText From(string file, string text)
     {
@@ -73,6 +121,54 @@ public sealed class SourceText : IEquatable<SourceText>
         }
 
         return new SourceText(file, text, hasBom, valid, looksBinary, Fnv1a(bytes, count));
+    }
+
+    /// <summary>
+    /// Like <see cref="FromBytes(string, byte[], int, bool)"/>, but decodes into a char buffer that this thread reuses
+    /// instead of a new string, so reading 17,000 frontmatter heads allocates no text at all. The result is valid
+    /// until the next borrowed decode on this thread (<see cref="Chars"/> then throws); <see cref="Text"/> copies it
+    /// out while it is valid. Texts longer than <see cref="MaxBorrowedChars"/> get a string of their own.
+    /// </summary>
+    internal static SourceText FromBytesBorrowed(string file, byte[] bytes, int count, bool looksBinary)
+    {
+        var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        var offset = hasBom ? 3 : 0;
+
+        // UTF-8 never decodes to more UTF-16 chars than it has bytes (a replacement char stands for at least one).
+        if (count - offset > MaxBorrowedChars)
+        {
+            return FromBytes(file, bytes, count, looksBinary);
+        }
+
+        var buffer = decodeBuffer ??= new DecodeBuffer();
+        buffer.Generation++;
+        int length;
+        var valid = true;
+        try
+        {
+            length = StrictUtf8.GetChars(bytes, offset, count - offset, buffer.Chars, 0);
+        }
+        catch (DecoderFallbackException)
+        {
+            valid = false;
+            length = Encoding.UTF8.GetChars(bytes, offset, count - offset, buffer.Chars, 0);
+        }
+
+        return new SourceText(file, buffer, length, hasBom, valid, looksBinary, Fnv1a(bytes, count));
+    }
+
+    /// <summary>The longest text <see cref="FromBytesBorrowed"/> decodes into the thread's buffer (64 KiB of chars).</summary>
+    internal const int MaxBorrowedChars = 32 * 1024;
+
+    [ThreadStatic]
+    private static DecodeBuffer? decodeBuffer;
+
+    /// <summary>One thread's buffer for borrowed texts; the generation counts the decodes into it.</summary>
+    private sealed class DecodeBuffer
+    {
+        public readonly char[] Chars = new char[MaxBorrowedChars];
+
+        public int Generation;
     }
 
     /// <summary>Encodes text for writing with the same BOM habit as this file.</summary>
@@ -160,7 +256,7 @@ public sealed class SourceText : IEquatable<SourceText>
 
     public override int GetHashCode() => unchecked((int)ContentHash ^ File.GetHashCode());
 
-    private static int[] ComputeLineStarts(string text)
+    private static int[] ComputeLineStarts(ReadOnlySpan<char> text)
     {
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)

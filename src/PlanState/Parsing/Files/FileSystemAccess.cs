@@ -1,5 +1,6 @@
 #if NET8_0_OR_GREATER
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Win32.SafeHandles;
 #endif
 
@@ -25,9 +26,11 @@ internal partial class FileSystemAccess
 
     /// <summary>
     /// <see cref="Open"/> for a file its folder listing has just shown to be a file, not a folder: the phase scanners'
-    /// PLAN and SUMMARY files. Should it have become a folder since, reading it fails with an <see cref="IOException"/>.
+    /// PLAN and SUMMARY files, given as the planning root and the path below it (forward slashes). Should it have
+    /// become a folder since, reading it fails with an <see cref="IOException"/>.
     /// </summary>
-    public virtual FileSource OpenListedFile(string fullPath) => Open(fullPath);
+    public virtual FileSource OpenListedFile(string planningRoot, string relativePath) =>
+        Open(PlanningFileLoader.FullPath(planningRoot, relativePath));
 
     public virtual bool DirectoryExists(string fullPath) => Directory.Exists(fullPath);
 
@@ -45,7 +48,8 @@ internal partial class FileSystemAccess
         public override FileSource Open(string fullPath) =>
             new HandleSource(File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
 
-        public override FileSource OpenListedFile(string fullPath) => DescriptorSource.TryOpen(fullPath) ?? Open(fullPath);
+        public override FileSource OpenListedFile(string planningRoot, string relativePath) =>
+            DescriptorSource.TryOpen(planningRoot, relativePath) ?? base.OpenListedFile(planningRoot, relativePath);
 #endif
     }
 
@@ -130,16 +134,16 @@ internal partial class FileSystemAccess
         public override bool ShortReadIsEnd => true;
 
         /// <summary>The open file, or null when the managed open must decide.</summary>
-        public static FileSource? TryOpen(string fullPath)
+        public static FileSource? TryOpen(string planningRoot, string relativePath)
         {
-            if (Volatile.Read(ref unavailable))
+            if (Volatile.Read(ref unavailable) || PathBytes(planningRoot, relativePath) is not { } path)
             {
                 return null;
             }
 
             try
             {
-                var descriptor = Libc.Open(fullPath, ReadOnlyCloseOnExec);
+                var descriptor = Libc.Open(ref path[0], ReadOnlyCloseOnExec);
                 return descriptor >= 0 ? new DescriptorSource(descriptor) : null;
             }
             catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
@@ -182,13 +186,46 @@ internal partial class FileSystemAccess
         }
 
         private static IOException LastError() => new(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+
+        /// <summary>
+        /// The full path as <c>open</c> takes it (UTF-8, NUL-terminated), joined as <see cref="Path.Combine(string, string)"/>
+        /// joins it, in a buffer this thread reuses: no path string per file (3.4 MB over the 17,007 files of a
+        /// 10,000-plan tree). Null when it does not fit in <see cref="MaxPathBytes"/>; the managed open then decides.
+        /// </summary>
+        private static byte[]? PathBytes(string planningRoot, string relativePath)
+        {
+            var separator = planningRoot.Length > 0 && planningRoot[planningRoot.Length - 1] != '/' ? 1 : 0;
+            if ((planningRoot.Length + relativePath.Length) * 3 + separator + 1 > MaxPathBytes
+                && Encoding.UTF8.GetByteCount(planningRoot) + Encoding.UTF8.GetByteCount(relativePath) + separator + 1 > MaxPathBytes)
+            {
+                return null;
+            }
+
+            var path = pathBuffer ??= new byte[MaxPathBytes];
+            var length = Encoding.UTF8.GetBytes(planningRoot, 0, planningRoot.Length, path, 0);
+            if (separator == 1)
+            {
+                path[length++] = (byte)'/';
+            }
+
+            length += Encoding.UTF8.GetBytes(relativePath, 0, relativePath.Length, path, length);
+            path[length] = 0;
+            return path;
+        }
+
+        /// <summary>Linux's <c>PATH_MAX</c>, NUL included.</summary>
+        private const int MaxPathBytes = 4096;
+
+        [ThreadStatic]
+        private static byte[]? pathBuffer;
     }
 
     /// <summary>The four libc calls, marshalled by generated code (precompiled with the rest, no stub JIT-compiled at run time).</summary>
     private static partial class Libc
     {
-        [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-        public static partial int Open(string path, int flags);
+        /// <param name="path">The first byte of a NUL-terminated UTF-8 path.</param>
+        [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+        public static partial int Open(ref byte path, int flags);
 
         [LibraryImport("libc", EntryPoint = "pread", SetLastError = true)]
         public static partial nint PRead(int descriptor, ref byte buffer, nint count, long offset);

@@ -55,6 +55,8 @@ public static class PlanningFileLoader
     /// of the whole file. The phase scanners read PLAN and SUMMARY files this way: their bodies are two to four times
     /// their frontmatter, and decoding, hashing and holding them is most of what a file costs once it is read.
     /// A SUMMARY that needs its body sees <see cref="FileLoadResult.IsPartial"/> and reads the whole file.
+    /// The text is borrowed (<see cref="SourceText.FromBytesBorrowed"/>): valid until the next file this thread reads
+    /// this way, which is how the scanners use it (they parse a file before reading the next one, and keep no text).
     /// </summary>
     internal static FileLoadResult LoadFrontmatterHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access) =>
         Read(planningRoot, relativePath, access, CheckedHeadBytes(maxBytes), cutSmallFiles: true);
@@ -67,12 +69,11 @@ public static class PlanningFileLoader
 
     private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles)
     {
-        var fullPath = FullPath(planningRoot, relativePath);
         FileSource stream;
         try
         {
             // Only the phase scanners cut small files, and they read files their listing has just shown.
-            stream = cutSmallFiles ? access.OpenListedFile(fullPath) : access.Open(fullPath);
+            stream = cutSmallFiles ? access.OpenListedFile(planningRoot, relativePath) : access.Open(FullPath(planningRoot, relativePath));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -80,7 +81,7 @@ public static class PlanningFileLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return CannotRead(relativePath, fullPath, access, ex);
+            return CannotRead(relativePath, FullPath(planningRoot, relativePath), access, ex);
         }
 
         using (stream)
@@ -91,7 +92,7 @@ public static class PlanningFileLoader
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                return CannotRead(relativePath, fullPath, access, ex);
+                return CannotRead(relativePath, FullPath(planningRoot, relativePath), access, ex);
             }
         }
     }
@@ -113,7 +114,7 @@ public static class PlanningFileLoader
 
         var buffer = new byte[(int)length];
         var bytes = ReadToEnd(stream, buffer, ReadFully(stream, buffer, 0, buffer.Length));
-        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false, borrow: false);
     }
 
     /// <summary>
@@ -127,7 +128,7 @@ public static class PlanningFileLoader
         var count = ReadFully(stream, buffer, 0, head);
         if (count < head)
         {
-            return cutSmallFiles ? DecodeFrontmatterHead(relativePath, buffer, count) : Decode(relativePath, buffer, count, partial: false);
+            return cutSmallFiles ? DecodeFrontmatterHead(relativePath, buffer, count) : Decode(relativePath, buffer, count, partial: false, borrow: false);
         }
 
         var length = stream.Length;
@@ -138,14 +139,14 @@ public static class PlanningFileLoader
 
         if (length > head)
         {
-            return ReadHead(relativePath, stream, buffer, count);
+            return ReadHead(relativePath, stream, buffer, count, borrow: cutSmallFiles);
         }
 
         // Exactly the head's size (or it shrank meanwhile): read on to the real end, as a whole-file read does.
         var whole = new byte[head];
         Buffer.BlockCopy(buffer, 0, whole, 0, head);
         var bytes = ReadToEnd(stream, whole, count);
-        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false);
+        return bytes is null ? Problem(TooLarge(relativePath, stream.Length)) : Decode(relativePath, bytes, bytes.Length, partial: false, borrow: cutSmallFiles);
     }
 
     [ThreadStatic]
@@ -181,7 +182,7 @@ public static class PlanningFileLoader
         return buffer;
     }
 
-    private static FileLoadResult ReadHead(string relativePath, FileSource stream, byte[] buffer, int count)
+    private static FileLoadResult ReadHead(string relativePath, FileSource stream, byte[] buffer, int count, bool borrow)
     {
         var atEnd = count < buffer.Length;
         var headLength = FrontmatterHeadLength(buffer, count);
@@ -195,13 +196,13 @@ public static class PlanningFileLoader
 
         if (atEnd)
         {
-            return Decode(relativePath, buffer, count, partial: false);
+            return Decode(relativePath, buffer, count, partial: false, borrow);
         }
 
         // With a block, the head stops right after it (less text to decode, index and hash). Without one, whatever
         // whole lines were read are kept: a legacy SUMMARY may have its facts there.
         var cut = headLength >= 0 ? headLength : Utf8Scan.CompleteLinesEnd(buffer, count);
-        return Decode(relativePath, buffer, cut, partial: true);
+        return Decode(relativePath, buffer, cut, partial: true, borrow);
     }
 
     /// <summary><see cref="FrontmatterHeadLength"/>: the bytes read do not settle yet where the block ends.</summary>
@@ -337,13 +338,13 @@ public static class PlanningFileLoader
         var cut = FrontmatterHeadLength(buffer, count);
         if (cut >= 0 && cut < count && Array.IndexOf(buffer, (byte)0, cut, count - cut) < 0 && Utf8Scan.IsValid(buffer, cut, count))
         {
-            return Decode(relativePath, buffer, cut, partial: true);
+            return Decode(relativePath, buffer, cut, partial: true, borrow: true);
         }
 
-        return Decode(relativePath, buffer, count, partial: false);
+        return Decode(relativePath, buffer, count, partial: false, borrow: true);
     }
 
-    private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial)
+    private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial, bool borrow)
     {
         var nul = Array.IndexOf(buffer, (byte)0, 0, count);
         if (nul >= 0)
@@ -354,10 +355,10 @@ public static class PlanningFileLoader
                 $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
         }
 
-        var text = SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
+        var text = borrow ? SourceText.FromBytesBorrowed(relativePath, buffer, count, looksBinary: false) : SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
 
         // An empty text decoded cleanly, so a file has at most one of the two problems.
-        var problems = text.Text.Length == 0 && !partial
+        var problems = text.Length == 0 && !partial
             ? EquatableArray.Create(new Finding(InputProblems.EmptyFile, SourceSpan.FileStart(relativePath), $"'{relativePath}' is empty."))
             : !text.IsValidUtf8 ? EquatableArray.Create(InvalidUtf8(text, buffer, count))
             : EquatableArray<Finding>.Empty;
@@ -375,7 +376,7 @@ public static class PlanningFileLoader
 
         // Everything before the first bad byte decodes cleanly, so its char count is where the replacement char sits.
         var charOffset = Encoding.UTF8.GetCharCount(bytes, bom, bad - bom);
-        var span = text.Span(charOffset, Math.Min(1, text.Text.Length - charOffset));
+        var span = text.Span(charOffset, Math.Min(1, text.Length - charOffset));
         return new Finding(
             InputProblems.InvalidUtf8,
             span,

@@ -182,14 +182,14 @@ public static class SummaryFileParser
     /// <summary>Finds <c>**Duration:**</c> and <c>**Completed:**</c> in the body's <c>## Performance</c> section (first of each wins).</summary>
     private static BodyFields ReadPerformanceSection(SourceText text, int bodyStart)
     {
-        var s = text.Text;
+        var s = text.Chars;
         Located<string>? duration = null;
         Located<string>? completed = null;
         var sectionLevel = 0;
         for (var lineStart = bodyStart; lineStart < s.Length && (duration is null || completed is null);)
         {
             var lineEnd = TextLines.LineEnd(s, lineStart);
-            var line = s.Substring(lineStart, lineEnd - lineStart);
+            var line = s.Slice(lineStart, lineEnd - lineStart).ToString();
             if (sectionLevel == 0)
             {
                 var heading = BodyPatterns.PerformanceHeading.Match(line);

@@ -45,7 +45,7 @@ internal sealed class FrontmatterKeys
     /// own path is wanted, and whether a wanted path lies below it (<c>metrics</c> for <c>metrics.duration</c>).
     /// Compares in place, so an unwanted key costs no string.
     /// </summary>
-    public void Match(string prefix, string text, int keyStart, int keyLength, out bool wanted, out bool below)
+    public void Match(string prefix, ReadOnlySpan<char> text, int keyStart, int keyLength, out bool wanted, out bool below)
     {
         if (paths is null)
         {
@@ -105,7 +105,7 @@ internal sealed class FrontmatterKeys
     private static bool DiffersAsAscii(char a, char b) => (a | b) < 0x80 && (a | 0x20) != (b | 0x20);
 
     /// <summary>Whether <paramref name="path"/> starts with <c>prefix + "." + key</c> (just the key when the prefix is empty), ignoring case.</summary>
-    private static bool StartsWithPath(string path, string prefix, string text, int keyStart, int keyLength)
+    private static bool StartsWithPath(string path, string prefix, ReadOnlySpan<char> text, int keyStart, int keyLength)
     {
         var at = 0;
         if (prefix.Length > 0)
@@ -118,6 +118,6 @@ internal sealed class FrontmatterKeys
             at = prefix.Length + 1;
         }
 
-        return string.Compare(path, at, text, keyStart, keyLength, StringComparison.OrdinalIgnoreCase) == 0;
+        return path.AsSpan(at, keyLength).Equals(text.Slice(keyStart, keyLength), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -41,7 +41,7 @@ public static class FrontmatterReader
     /// </summary>
     internal static FrontmatterReadResult Read(SourceText text, FrontmatterKeys keys, bool allowFastPath = true)
     {
-        var s = text.Text;
+        var s = text.Chars;
 
         // FromBytes strips a BOM; a text built from a string may still carry U+FEFF, which is not content either.
         var start = s.Length > 0 && s[0] == '\uFEFF' ? 1 : 0;
@@ -142,7 +142,7 @@ public static class FrontmatterReader
     /// <summary>A <c>---</c> line after the block with only blank lines between starts what looks like a second block.</summary>
     private static Finding? SecondBlock(SourceText text, int bodyStart)
     {
-        var s = text.Text;
+        var s = text.Chars;
         for (var lineStart = bodyStart; lineStart < s.Length;)
         {
             var lineEnd = TextLines.LineEnd(s, lineStart);

@@ -21,13 +21,13 @@ namespace PlanState.Parsing.Frontmatter;
 /// makes <see cref="TryRead"/> return false and the block goes to YamlDotNet unchanged, diagnostics included.
 /// <c>SimpleFrontmatterEquivalenceTests</c> holds the two paths to the same output.
 /// </remarks>
-internal sealed class SimpleFrontmatter
+internal ref struct SimpleFrontmatter
 {
     /// <summary>Deeper than this is left to YamlDotNet; no planning key nests more than three levels.</summary>
     private const int MaxDepth = 16;
 
     private readonly SourceText source;
-    private readonly string s;
+    private readonly ReadOnlySpan<char> s;
     private readonly int end;
     private readonly List<FrontmatterEntry> entries;
     private readonly FrontmatterKeys keys;
@@ -51,7 +51,7 @@ internal sealed class SimpleFrontmatter
         this.lineEnds = lineEnds;
         firstLine = startLine;
         this.source = source;
-        s = source.Text;
+        s = source.Chars;
         position = start;
         lineNumber = startLine;
         this.end = end;
@@ -75,7 +75,7 @@ internal sealed class SimpleFrontmatter
     /// </summary>
     public static bool TryRead(SourceText source, int start, int startLine, int end, List<FrontmatterEntry> entries, FrontmatterKeys keys, int[]? lineEnds)
     {
-        if (!HasOnlyPlainChars(source.Text, start, end))
+        if (!HasOnlyPlainChars(source.Chars, start, end))
         {
             return false;
         }
@@ -95,11 +95,11 @@ internal sealed class SimpleFrontmatter
     /// False when <c>text[start..end)</c> holds a tab, a control character other than a line break, or one of YAML's
     /// extra line breaks and non-characters: YamlDotNet's rules for them are subtle, so such blocks are left to it.
     /// </summary>
-    private static bool HasOnlyPlainChars(string text, int start, int end)
+    private static bool HasOnlyPlainChars(ReadOnlySpan<char> text, int start, int end)
     {
 #if NET8_0_OR_GREATER
         // Printable ASCII is skipped vectorised; the search stops at each line break and at any other character.
-        var rest = text.AsSpan(start, end - start);
+        var rest = text.Slice(start, end - start);
         int found;
         while ((found = rest.IndexOfAnyExcept(PrintableAscii)) >= 0)
         {
@@ -394,7 +394,7 @@ internal sealed class SimpleFrontmatter
             if (!flow)
             {
                 // In block context only ':' and '#' can end or refuse a plain scalar: skip to the next of them.
-                var skip = s.AsSpan(i, lineEnd - i).IndexOfAny(':', '#');
+                var skip = s.Slice(i, lineEnd - i).IndexOfAny(':', '#');
                 if (skip < 0)
                 {
                     i = lineEnd;
@@ -435,7 +435,7 @@ internal sealed class SimpleFrontmatter
 
         if (materialize)
         {
-            var text = s.Substring(start, spanEnd - start);
+            var text = s.Slice(start, spanEnd - start).ToString();
             value = text is "~" or "null" or "Null" or "NULL" ? null : text;
         }
 
@@ -464,7 +464,7 @@ internal sealed class SimpleFrontmatter
         {
 #if NET8_0_OR_GREATER
             // Only the closing quote and an escape matter: skip to the next of them.
-            var skip = s.AsSpan(i, lineEnd - i).IndexOfAny('"', '\\');
+            var skip = s.Slice(i, lineEnd - i).IndexOfAny('"', '\\');
             if (skip < 0)
             {
                 return -1;
@@ -477,7 +477,7 @@ internal sealed class SimpleFrontmatter
             {
                 if (materialize)
                 {
-                    value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+                    value = builder is null ? s.Slice(runStart, i - runStart).ToString() : Append(builder, s.Slice(runStart, i - runStart)).ToString();
                 }
 
                 return i + 1;
@@ -507,7 +507,7 @@ internal sealed class SimpleFrontmatter
                 if (materialize)
                 {
                     builder ??= new StringBuilder();
-                    builder.Append(s, runStart, i - runStart).Append(escaped);
+                    Append(builder, s.Slice(runStart, i - runStart)).Append(escaped);
                 }
 
                 i++;
@@ -535,7 +535,7 @@ internal sealed class SimpleFrontmatter
                 if (materialize)
                 {
                     builder ??= new StringBuilder();
-                    builder.Append(s, runStart, i + 1 - runStart);
+                    Append(builder, s.Slice(runStart, i + 1 - runStart));
                 }
 
                 i++;
@@ -545,7 +545,7 @@ internal sealed class SimpleFrontmatter
 
             if (materialize)
             {
-                value = builder is null ? s.Substring(runStart, i - runStart) : builder.Append(s, runStart, i - runStart).ToString();
+                value = builder is null ? s.Slice(runStart, i - runStart).ToString() : Append(builder, s.Slice(runStart, i - runStart)).ToString();
             }
 
             return i + 1;
@@ -676,7 +676,7 @@ internal sealed class SimpleFrontmatter
             return null;
         }
 
-        var key = s.Substring(keyStart, keyLength);
+        var key = s.Slice(keyStart, keyLength).ToString();
         return prefix.Length == 0 ? key : prefix + "." + key;
     }
 
@@ -693,6 +693,20 @@ internal sealed class SimpleFrontmatter
 
         var itemPath = ItemPath(keyPath, index);
         return keys.Wants(itemPath) ? itemPath : null;
+    }
+
+    private static StringBuilder Append(StringBuilder builder, ReadOnlySpan<char> chars)
+    {
+#if NET8_0_OR_GREATER
+        return builder.Append(chars);
+#else
+        foreach (var c in chars)
+        {
+            builder.Append(c);
+        }
+
+        return builder;
+#endif
     }
 
     private static string ItemPath(string keyPath, int index) => keyPath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";

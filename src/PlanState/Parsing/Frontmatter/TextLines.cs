@@ -4,7 +4,7 @@ namespace PlanState.Parsing.Frontmatter;
 internal static class TextLines
 {
     /// <summary>The offset of the line break that ends the line containing <paramref name="offset"/>, or the text length.</summary>
-    public static int LineEnd(string text, int offset)
+    public static int LineEnd(ReadOnlySpan<char> text, int offset)
     {
         if (offset >= text.Length)
         {
@@ -12,21 +12,12 @@ internal static class TextLines
         }
 
         // A vectorised search: this runs for every line of every frontmatter block (17,000 files in a large tree).
-#if NET8_0_OR_GREATER
-        var found = text.AsSpan(offset).IndexOfAny('\n', '\r');
+        var found = text.Slice(offset).IndexOfAny('\n', '\r');
         return found < 0 ? text.Length : offset + found;
-#else
-        var found = text.IndexOfAny(LineBreaks, offset);
-        return found < 0 ? text.Length : found;
-#endif
     }
 
-#if !NET8_0_OR_GREATER
-    private static readonly char[] LineBreaks = ['\n', '\r'];
-#endif
-
     /// <summary>The offset after the line break at <paramref name="lineEnd"/>.</summary>
-    public static int NextLineStart(string text, int lineEnd)
+    public static int NextLineStart(ReadOnlySpan<char> text, int lineEnd)
     {
         if (lineEnd >= text.Length)
         {
@@ -37,7 +28,7 @@ internal static class TextLines
     }
 
     /// <summary>The end of <c>text[start..end)</c> with trailing spaces, tabs and line breaks removed.</summary>
-    public static int TrimEndWhitespace(string text, int start, int end)
+    public static int TrimEndWhitespace(ReadOnlySpan<char> text, int start, int end)
     {
         while (end > start && text[end - 1] is ' ' or '\t' or '\r' or '\n')
         {

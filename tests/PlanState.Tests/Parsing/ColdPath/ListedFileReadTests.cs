@@ -23,7 +23,7 @@ public sealed class ListedFileReadTests
         var bytes = Enumerable.Range(0, size).Select(i => (byte)((i * 31) + (i >> 8))).ToArray();
         File.WriteAllBytes(path, bytes);
 
-        using var listed = FileSystemAccess.Default.OpenListedFile(path);
+        using var listed = FileSystemAccess.Default.OpenListedFile(temp.Path, "01-01-PLAN.md");
         using var managed = FileSystemAccess.Default.Open(path);
 
         listed.Length.Should().Be(size).And.Be(managed.Length);
@@ -36,17 +36,46 @@ public sealed class ListedFileReadTests
         }
     }
 
+    [TestCase("", "phases/01-x/01-01-PLAN.md")]
+    [TestCase("/", "phases/01-x/01-01-PLAN.md")]
+    [TestCase("", "phases/01-über-ß/01-01-PLAN.md")]
+    [TestCase("", "phases/01-计划/01-01-PLAN.md")]
+    public void A_listed_file_is_found_below_the_root_whatever_the_root_ends_with_and_the_names_spell(string rootEnd, string relativePath)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "---\nphase: 01\n---\n");
+
+        using var listed = FileSystemAccess.Default.OpenListedFile(temp.Path + rootEnd, relativePath);
+
+        ReadAll(listed, 1000).Should().Equal(File.ReadAllBytes(path));
+    }
+
     [Test]
     public void A_missing_listed_file_throws_as_the_managed_open_does()
     {
         using var temp = new TempDirectory();
         var missing = temp.Combine("gone-PLAN.md");
 
-        var listed = () => FileSystemAccess.Default.OpenListedFile(missing);
+        var listed = () => FileSystemAccess.Default.OpenListedFile(temp.Path, "gone-PLAN.md");
         var managed = () => FileSystemAccess.Default.Open(missing);
 
         listed.Should().Throw<FileNotFoundException>();
         managed.Should().Throw<FileNotFoundException>();
+    }
+
+    [Test]
+    public void A_path_too_long_for_the_system_throws_as_the_managed_open_does()
+    {
+        using var temp = new TempDirectory();
+        var relativePath = string.Join("/", Enumerable.Repeat(new string('d', 200), 25)) + "/01-01-PLAN.md";
+
+        var listed = () => FileSystemAccess.Default.OpenListedFile(temp.Path, relativePath);
+        var managed = () => FileSystemAccess.Default.Open(Path.Combine(temp.Path, relativePath));
+
+        var expected = managed.Should().Throw<IOException>().Which.GetType();
+        listed.Should().Throw<IOException>().Which.Should().BeOfType(expected);
     }
 
     [Test]
@@ -58,7 +87,7 @@ public sealed class ListedFileReadTests
 
         var read = () =>
         {
-            using var source = FileSystemAccess.Default.OpenListedFile(folder);
+            using var source = FileSystemAccess.Default.OpenListedFile(temp.Path, "01-01-PLAN.md");
             return source.Read(new byte[16], 0, 16);
         };
 
