@@ -115,9 +115,9 @@ internal sealed class PhaseFolderStep
             return;
         }
 
-        var plans = new List<PlanFile>();
-        var summaries = new List<SummaryFile>();
-        var next = new Dictionary<string, FileParse>(StringComparer.Ordinal);
+        var plans = new List<PlanFile>(entries.Length);
+        var summaries = new List<SummaryFile>(entries.Length);
+        var next = new Dictionary<string, FileParse>(entries.Length, StringComparer.Ordinal);
         var vanished = false;
         var links = false;
         foreach (var entry in entries)
@@ -169,7 +169,10 @@ internal sealed class PhaseFolderStep
         allSettled = next.Values.All(f => f.IsSettled);
         hasLinks = links;
 
-        Keep(Build(problems, plans.OrderBy(p => p.Id).ThenBy(p => p.Path, StringComparer.Ordinal), summaries.OrderBy(s => s.Id).ThenBy(s => s.Path, StringComparer.Ordinal)));
+        // By id, then path (a total order, so the unstable sort is deterministic); usually the listing's order already.
+        plans.Sort(static (a, b) => a.Id.CompareTo(b.Id) is var byId && byId != 0 ? byId : string.CompareOrdinal(a.Path, b.Path));
+        summaries.Sort(static (a, b) => a.Id.CompareTo(b.Id) is var byId && byId != 0 ? byId : string.CompareOrdinal(a.Path, b.Path));
+        Keep(Build(problems, plans, summaries));
     }
 
     /// <summary>An equal folder keeps the old instance, so every later step sees the same reference and stops there.</summary>

@@ -43,10 +43,12 @@ internal sealed class FrontmatterKeys
     /// <summary>
     /// For the key <c>text[keyStart..+keyLength)</c> under <paramref name="prefix"/> (empty at the top): whether its
     /// own path is wanted, and whether a wanted path lies below it (<c>metrics</c> for <c>metrics.duration</c>).
-    /// Compares in place, so an unwanted key costs no string.
+    /// Compares in place, so an unwanted key costs no string. <paramref name="spelledPath"/> is the wanted path itself
+    /// when the file spells the key path exactly so, which the caller can then use instead of building it.
     /// </summary>
-    public void Match(string prefix, ReadOnlySpan<char> text, int keyStart, int keyLength, out bool wanted, out bool below)
+    public void Match(string prefix, ReadOnlySpan<char> text, int keyStart, int keyLength, out bool wanted, out bool below, out string? spelledPath)
     {
+        spelledPath = null;
         if (paths is null)
         {
             wanted = true;
@@ -70,6 +72,10 @@ internal sealed class FrontmatterKeys
             if (path.Length == pathLength)
             {
                 wanted = true;
+                if (string.CompareOrdinal(path, 0, prefix, 0, prefix.Length) == 0 && path.AsSpan(keyAt).SequenceEqual(text.Slice(keyStart, keyLength)))
+                {
+                    spelledPath = path;
+                }
             }
             else if (path[pathLength] is '.' or '[')
             {

@@ -93,14 +93,15 @@ public static class FrontmatterReader
 
         // Created only when there is a problem: most blocks have none.
         List<Finding>? problems = null;
-        var entries = new List<FrontmatterEntry>();
+        var entries = EntryBuffer;
+        entries.Clear();
         if (!allowFastPath || !SimpleFrontmatter.TryRead(text, contentStart, contentLine, closingStart, entries, keys, lineEnds))
         {
             problems = new List<Finding>();
             new BlockReader(text, entries, problems).ReadRegion(contentStart, closingStart, string.Empty, 0, depth: 0);
             if (!keys.IsAll)
             {
-                entries.RemoveAll(entry => !keys.Wants(entry.KeyPath));
+                RemoveUnwanted(entries, keys);
             }
         }
 
@@ -114,8 +115,33 @@ public static class FrontmatterReader
             text.Span(start, TextLines.TrimEndWhitespace(s, closingStart, closingEnd) - start, line: 1, lineStart: 0, closingLine, closingStart),
             bodyStart,
             entries.ToEquatableArray());
+        ReleaseEntryBuffer(entries);
         return new FrontmatterReadResult(block, problems is null ? EquatableArray<Finding>.Empty : problems.ToEquatableArray());
     }
+
+    // Not inline in Read: a lambda capturing keys there would allocate its closure on every call, not just here.
+    private static void RemoveUnwanted(List<FrontmatterEntry> entries, FrontmatterKeys keys) => entries.RemoveAll(entry => !keys.Wants(entry.KeyPath));
+
+    /// <summary>
+    /// The entries of the block being read, kept per thread like <see cref="LineEndBuffer"/>: the block's own array is
+    /// a copy of them, so a cold analysis does not allocate (and grow) a list for each of its 17,000 blocks.
+    /// </summary>
+    private static List<FrontmatterEntry> EntryBuffer => entryBuffer ??= new List<FrontmatterEntry>();
+
+    /// <summary>Empties the buffer (it must not keep entries alive) and drops it when a huge block grew it.</summary>
+    private static void ReleaseEntryBuffer(List<FrontmatterEntry> entries)
+    {
+        entries.Clear();
+        if (entries.Capacity > MaxKeptEntries)
+        {
+            entryBuffer = null;
+        }
+    }
+
+    private const int MaxKeptEntries = 1024;
+
+    [ThreadStatic]
+    private static List<FrontmatterEntry>? entryBuffer;
 
     /// <summary>
     /// Where each line of the block being read ends, kept per thread: the search for the closing fence finds them and

@@ -670,10 +670,15 @@ internal ref struct SimpleFrontmatter
             return null;
         }
 
-        keys.Match(prefix, s, keyStart, keyLength, out wanted, out var below);
+        keys.Match(prefix, s, keyStart, keyLength, out wanted, out var below, out var spelledPath);
         if (!wanted && !below)
         {
             return null;
+        }
+
+        if (spelledPath is not null)
+        {
+            return spelledPath;
         }
 
         var key = s.Slice(keyStart, keyLength).ToString();

@@ -21,37 +21,76 @@ public static partial class MilestoneVersion
     private static Regex Token() => tokenRegex ??= new(TokenPattern, RegexOptions.CultureInvariant);
 #endif
 
-    private const string BarePattern = @"^[vV]?(?<digits>[0-9]+(?:\.[0-9]+)*)$";
-
-#if NET8_0_OR_GREATER
-    [GeneratedRegex(BarePattern, RegexOptions.CultureInvariant)]
-    private static partial Regex Bare();
-#else
-    private static Regex? bareRegex;
-
-    private static Regex Bare() => bareRegex ??= new(BarePattern, RegexOptions.CultureInvariant);
-#endif
-
     /// <summary>True when both texts are versions (<c>v1.1</c>, <c>1.1</c>) and they are the same version.</summary>
+    /// <remarks>
+    /// Read in place, not with a pattern: the metrics ask this of every phase section of the roadmap. A version is
+    /// <c>[vV]?[0-9]+(\.[0-9]+)*</c>, surrounding white space aside.
+    /// </remarks>
     public static bool Matches(string? left, string? right)
     {
-        if (!TryGetParts(left, out var a) || !TryGetParts(right, out var b))
+        if (!TryGetDigits(left, out var a) || !TryGetDigits(right, out var b))
         {
             return false;
         }
 
-        var length = Math.Max(a.Length, b.Length);
-        for (var i = 0; i < length; i++)
+        while (a.Length > 0 || b.Length > 0)
         {
-            var x = i < a.Length ? a[i] : "0";
-            var y = i < b.Length ? b[i] : "0";
-            if (!string.Equals(x, y, StringComparison.Ordinal))
+            if (!NextPart(ref a).SequenceEqual(NextPart(ref b)))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The dotted digits of a bare version (<c>1.10</c> of <c>v1.10</c>); false when the text is not one.</summary>
+    private static bool TryGetDigits(string? text, out ReadOnlySpan<char> digits)
+    {
+        digits = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var s = text.AsSpan().Trim();
+        if (s.Length > 0 && s[0] is 'v' or 'V')
+        {
+            s = s.Slice(1);
+        }
+
+        var partStart = 0;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            if (i == s.Length || s[i] == '.')
+            {
+                if (i == partStart)
+                {
+                    return false;
+                }
+
+                partStart = i + 1;
+            }
+            else if (s[i] is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        digits = s;
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the next part off <paramref name="rest"/>, without its leading zeros: so "01" equals "1", and "0" (or a
+    /// part missing at the end, which counts as zero) is empty, without parsing numbers that may overflow.
+    /// </summary>
+    private static ReadOnlySpan<char> NextPart(ref ReadOnlySpan<char> rest)
+    {
+        var dot = rest.IndexOf('.');
+        var part = dot < 0 ? rest : rest.Slice(0, dot);
+        rest = dot < 0 ? default : rest.Slice(dot + 1);
+        return part.TrimStart('0');
     }
 
     /// <summary>True when <paramref name="text"/> names <paramref name="version"/> as a whole token (<c>### 🚧 v1.1 Name</c> names v1.1, never v1.10).</summary>
@@ -91,25 +130,6 @@ public static partial class MilestoneVersion
 
         version = match.Value;
         index = match.Index;
-        return true;
-    }
-
-    // Each part as digits without leading zeros, so "01" equals "1" without parsing numbers that may overflow.
-    private static bool TryGetParts(string? text, out string[] parts)
-    {
-        parts = Array.Empty<string>();
-        if (text is null)
-        {
-            return false;
-        }
-
-        var match = Bare().Match(text.Trim());
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        parts = match.Groups["digits"].Value.Split('.').Select(p => p.TrimStart('0') is { Length: > 0 } t ? t : "0").ToArray();
         return true;
     }
 }

@@ -46,10 +46,13 @@ public sealed class ScanFastPathTests
             var (k, p, wanted) = input;
             var keys = FrontmatterKeys.Only(wanted);
             var text = "x: " + k + " y";
-            keys.Match(p, text, 3, k.Length, out var isWanted, out var below);
+            keys.Match(p, text, 3, k.Length, out var isWanted, out var below, out var spelledPath);
             var path = p.Length == 0 ? k : p + "." + k;
             isWanted.Should().Be(keys.Wants(path), "key path '{0}' against [{1}]", path, string.Join(", ", wanted));
             below.Should().Be(keys.WantsBelow(path), "key path '{0}' against [{1}]", path, string.Join(", ", wanted));
+
+            // The wanted path stands in for the key path only when spelled exactly so.
+            spelledPath.Should().Be(wanted.Contains(path, StringComparer.Ordinal) ? path : null, "key path '{0}'", path);
         }));
     }
 
