@@ -36,6 +36,18 @@ public sealed partial class PlanStateEngine : IDisposable
         init => pipeline.WatchForChanges = value;
     }
 
+    /// <summary>
+    /// Whether an analysis builds on the ones before it (on by default). Off, every analysis reads the folder afresh,
+    /// and none keeps what only a later one would use: folders are listed without a stat of each file (about 8% of a
+    /// one-off <c>planstate check</c> of 10,000 plans). For an engine that analyses once; it also turns off
+    /// <see cref="WatchForChanges"/>. The results are the same either way.
+    /// </summary>
+    public bool ReuseAcrossAnalyses
+    {
+        get => pipeline.ReuseAcrossRuns;
+        init => pipeline.ReuseAcrossRuns = value;
+    }
+
     /// <summary>The pipeline, for tests (its watcher).</summary>
     internal IncrementalPipeline Pipeline => pipeline;
 

@@ -33,7 +33,8 @@ internal static class CheckCommand
 
     private static int Run(CommandContext context, PlanningTarget target, string format)
     {
-        using var engine = new PlanStateEngine();
+        // One analysis, then the process ends: nothing is kept for a later one.
+        using var engine = new PlanStateEngine { ReuseAcrossAnalyses = false };
         var analysis = engine.Analyze(target.PlanningRoot);
         var findings = analysis.Findings.ToList();
         switch (format)

@@ -15,7 +15,8 @@ internal static class StatusCommand
 
     private static int Run(CommandContext context, PlanningTarget target)
     {
-        using var engine = new PlanStateEngine();
+        // One analysis, then the process ends: nothing is kept for a later one.
+        using var engine = new PlanStateEngine { ReuseAcrossAnalyses = false };
         var analysis = engine.Analyze(target.PlanningRoot);
         var console = CreateConsole(context.Stdout, context.Options);
         StatusDashboard.Render(console, StatusModel.From(analysis), target);

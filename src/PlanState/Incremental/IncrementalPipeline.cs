@@ -57,6 +57,12 @@ internal sealed class IncrementalPipeline : IDisposable
     /// <summary>Watch the planning root for changes (see the remarks); set before the first run.</summary>
     public bool WatchForChanges { get; set; }
 
+    /// <summary>
+    /// False for a pipeline whose runs do not build on each other: every run starts afresh, and so lists folders
+    /// without the stamps only a later run would compare (one stat per file saved). Set before the first run.
+    /// </summary>
+    public bool ReuseAcrossRuns { get; set; } = true;
+
     /// <summary>Called with each watcher this pipeline starts (tests shorten its timeout or make its cookie fail).</summary>
     internal Action<PlanningChangeWatcher>? ConfigureWatcher { get; set; }
 
@@ -67,7 +73,7 @@ internal sealed class IncrementalPipeline : IDisposable
     {
         var fullRoot = Path.GetFullPath(planningRoot);
         PlanningChanges? changes = null;
-        if (!string.Equals(root, fullRoot, StringComparison.Ordinal))
+        if (!ReuseAcrossRuns || !string.Equals(root, fullRoot, StringComparison.Ordinal))
         {
             Reset(fullRoot);
         }
@@ -251,7 +257,7 @@ internal sealed class IncrementalPipeline : IDisposable
         // The watcher starts before anything of the new root is read, so every later change to what is read is reported.
         watcher?.Dispose();
         watcher = null;
-        if (WatchForChanges && !disposed)
+        if (WatchForChanges && ReuseAcrossRuns && !disposed)
         {
             watcher = PlanningChangeWatcher.TryStart(fullRoot);
             if (watcher is not null)
@@ -263,7 +269,7 @@ internal sealed class IncrementalPipeline : IDisposable
         lockWrittenAtUtc = null;
         lockKnown = false;
         root = fullRoot;
-        scanner = new IncrementalScanner(lister);
+        scanner = new IncrementalScanner(lister, stamps: ReuseAcrossRuns);
         state.Reset();
         roadmap.Reset();
         folder = null;

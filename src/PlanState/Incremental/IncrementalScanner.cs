@@ -15,6 +15,9 @@ internal sealed class IncrementalScanner
     private const int ParallelFolderThreshold = 8;
 
     private readonly DirectoryLister lister;
+
+    /// <summary>False for a scan that no later one reuses: folders are listed without stamps (see <see cref="DirectoryLister.ListWithoutStamps"/>).</summary>
+    private readonly bool stamps;
     private Dictionary<string, PhaseFolderStep> folders = new(StringComparer.Ordinal);
 
     /// <summary>The last listing of each container folder (<c>phases/</c>, <c>milestones/</c>, the archives), handed back to the lister.</summary>
@@ -29,9 +32,10 @@ internal sealed class IncrementalScanner
     private PhaseScanResult? lastScan;
     private List<PhaseFolderStep> lastSteps = new();
 
-    public IncrementalScanner(DirectoryLister lister)
+    public IncrementalScanner(DirectoryLister lister, bool stamps = true)
     {
         this.lister = lister;
+        this.stamps = stamps;
     }
 
     /// <summary>Phases as <see cref="PhaseFolderScanner.Scan(string)"/> returns them; the steps of the active folders alongside.</summary>
@@ -183,7 +187,7 @@ internal sealed class IncrementalScanner
         {
             traces[i] = new IncrementalRunTrace.Builder();
             var step = stale[i];
-            step.Refresh(root, lister, traces[i], step.IsWatchable ? changes : null);
+            step.Refresh(root, lister, stamps, traces[i], step.IsWatchable ? changes : null);
         }
 
         if (stale.Count >= ParallelFolderThreshold && Environment.ProcessorCount > 1)
@@ -215,7 +219,8 @@ internal sealed class IncrementalScanner
             containerListings.TryGetValue(relativePath, out var previous);
             entries = previous is not null && changes is not null && !isLink && !HasLink(previous) && !changes.ListingChanged(relativePath)
                 ? previous
-                : lister.List(PlanningFileLoader.FullPath(root, relativePath), previous);
+                : stamps ? lister.List(PlanningFileLoader.FullPath(root, relativePath), previous)
+                : lister.ListWithoutStamps(PlanningFileLoader.FullPath(root, relativePath));
             nextContainerListings[relativePath] = entries;
             containerLinks |= isLink || HasLink(entries);
             return true;

@@ -92,13 +92,13 @@ internal sealed class PhaseFolderStep
     /// Lists the folder and brings <see cref="Folder"/> up to date. <paramref name="changes"/> is what the synced
     /// watcher reported (null: trust the stamps alone).
     /// </summary>
-    public void Refresh(string root, DirectoryLister lister, IncrementalRunTrace.Builder trace, PlanningChanges? changes = null)
+    public void Refresh(string root, DirectoryLister lister, bool stamps, IncrementalRunTrace.Builder trace, PlanningChanges? changes = null)
     {
         var problems = new List<Finding>();
         ListedEntry[] entries;
         try
         {
-            entries = lister.List(PlanningFileLoader.FullPath(root, Path), listing);
+            entries = stamps ? lister.List(PlanningFileLoader.FullPath(root, Path), listing) : lister.ListWithoutStamps(PlanningFileLoader.FullPath(root, Path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -76,6 +76,36 @@ public class DirectoryListerTests
         Describe(listing).Should().Equal(Describe(DirectoryLister.Default.List(other)));
     }
 
+    [Test]
+    public void A_listing_without_stamps_has_every_name_kind_and_link_of_the_stamped_one()
+    {
+        using var temp = new TempDirectory();
+        var folder = Folder(temp, "01-01-PLAN.md", "01-01-SUMMARY.md", "z.md");
+        File.CreateSymbolicLink(Path.Combine(folder, "01-02-PLAN.md"), Path.Combine(folder, "z.md"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "linked-sub"), Path.Combine(folder, "sub"));
+        File.CreateSymbolicLink(Path.Combine(folder, "dangling.md"), Path.Combine(folder, "gone.md"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), Path.Combine(folder, "loop"));
+
+        var stamped = DirectoryLister.Default.List(folder);
+        var unstamped = DirectoryLister.Default.ListWithoutStamps(folder);
+
+        unstamped.Select(e => (e.Name, e.IsDirectory, e.IsLink, e.Info is not null))
+            .Should().Equal(stamped.Select(e => (e.Name, e.IsDirectory, e.IsLink, e.Info is not null)));
+        unstamped.Should().OnlyContain(e => e.Stamp == default);
+        unstamped.Where(e => e.IsLink).Select(e => e.Name).Should().Equal("01-02-PLAN.md", "dangling.md", "linked-sub", "loop");
+        stamped.Should().Contain(e => !e.IsDirectory && e.Stamp != default, "the stamped listing is the reference, with real stamps");
+    }
+
+    [Test]
+    public void A_listing_without_links_is_sorted_like_the_stamped_one()
+    {
+        using var temp = new TempDirectory();
+        var folder = Folder(temp, "b.md", "B.md", "a.md", "ä.md", "10.md", "9.md");
+
+        DirectoryLister.Default.ListWithoutStamps(folder).Select(e => e.Name)
+            .Should().Equal(DirectoryLister.Default.List(folder).Select(e => e.Name));
+    }
+
     private static string Folder(TempDirectory temp, params string[] files)
     {
         var folder = Path.Combine(temp.Path, "phase");
