@@ -1,6 +1,7 @@
 using System.Globalization;
 using PlanState.Analysis;
 using PlanState.Model;
+using PlanState.Rewriting.Formatting;
 using PlanState.Text;
 
 namespace PlanState.Rules;
@@ -268,7 +269,7 @@ internal static class RoadmapRules
 
             var status = aggregate.IsComplete ? "Complete" : "In Progress";
             var prefix = SplitStatusPrefix(template.StatusCell!.Value).Prefix;
-            var completed = aggregate.IsComplete && aggregate.LatestCompleted is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+            var completed = aggregate.IsComplete && aggregate.LatestCompleted is { } date ? IsoDate.Format(date) : "-";
             var cells = new List<(Text.SourceSpan Span, string Value)>
             {
                 (template.PhaseCell!.Span, $"{facts.Number}. {PhaseTableName(facts.Name) ?? aggregate.Folder.Slug}"),
@@ -362,7 +363,7 @@ internal static class RoadmapRules
         }
 
         var isPlaceholder = Parsing.State.StateParser.IsEmptyCell(cell.Value);
-        var isDate = DateTime.TryParseExact(cell.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        var isDate = IsoDate.IsExact(cell.Value);
         if (!isPlaceholder && !isDate)
         {
             return;
@@ -370,7 +371,7 @@ internal static class RoadmapRules
 
         if (aggregate.IsComplete && aggregate.LatestCompleted is { } latest)
         {
-            var expected = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var expected = IsoDate.Format(latest);
             context.Stale(StaleValues.TableCompleted, cell.Span, cell.Value, expected, $"Progress table Completed for phase {phase} is '{cell.Value}' but its last SUMMARY was completed {expected}");
         }
         else if (!aggregate.IsComplete && isDate)
