@@ -28,3 +28,24 @@ namespace System.Diagnostics.CodeAnalysis
     }
 }
 #endif
+
+// netstandard2.0 also lacks the attributes that make a type an interpolated string handler (StaleMessage).
+#if NETSTANDARD2_0
+namespace System.Runtime.CompilerServices
+{
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+    internal sealed class InterpolatedStringHandlerAttribute : Attribute
+    {
+    }
+
+    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    internal sealed class InterpolatedStringHandlerArgumentAttribute : Attribute
+    {
+        public InterpolatedStringHandlerArgumentAttribute(string argument) => Arguments = [argument];
+
+        public InterpolatedStringHandlerArgumentAttribute(params string[] arguments) => Arguments = arguments;
+
+        public string[] Arguments { get; }
+    }
+}
+#endif

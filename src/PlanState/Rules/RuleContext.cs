@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlanState.Analysis;
 using PlanState.Diagnostics;
 using PlanState.Model;
@@ -119,6 +120,23 @@ internal sealed class RuleContext
 
         findings.Add(new Finding(descriptor, span, message));
         edits.Add(new TextEdit(span, WrittenText(span) ?? oldText, newText, descriptor.Code));
+    }
+
+    /// <summary>
+    /// <see cref="Stale(DiagnosticDescriptor, SourceSpan, string, string, string)"/> for an interpolated message, which
+    /// is formatted only when <paramref name="oldText"/> and <paramref name="newText"/> differ.
+    /// </summary>
+    public void Stale(
+        DiagnosticDescriptor descriptor,
+        SourceSpan span,
+        string oldText,
+        string newText,
+        [InterpolatedStringHandlerArgument(nameof(oldText), nameof(newText))] ref StaleMessage message)
+    {
+        if (!string.Equals(oldText, newText, StringComparison.Ordinal))
+        {
+            Stale(descriptor, span, oldText, newText, message.ToString());
+        }
     }
 
     /// <summary>The text under <paramref name="span"/> in the file the rewrites edit (STATE.md or ROADMAP.md), or null for another file.</summary>
