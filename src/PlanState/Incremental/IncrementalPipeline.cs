@@ -106,19 +106,61 @@ internal sealed class IncrementalPipeline : IDisposable
         var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead, roadmapRead, scan, lockWrittenAtUtc);
         folder = Step(IncrementalStep.ProjectModel, trace, folder, candidate);
 
-        // Per-phase aggregates, for the active folders, in the folder's phase order.
+        // Per-phase steps, in the folder's phase order: the aggregate (active folders only), then the folder's own rule
+        // checks, kept per folder so one changed SUMMARY re-checks one folder. Folders are independent: when many are
+        // stale (a cold run), they are spread over the cores, each with a trace of its own, merged in phase order.
         var stepsByPath = steps.ToDictionary(s => s.Path, StringComparer.Ordinal);
-        var aggregates = new List<PhaseAggregate>();
-        foreach (var phase in folder.Phases)
+        var phases = folder.Phases;
+        var phaseAggregates = new PhaseAggregate?[phases.Count];
+        var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : phases.Count];
+        var stalePhases = 0;
+        foreach (var phase in phases)
         {
-            var phaseStep = stepsByPath[phase.Path];
-            if (phase.IsArchived)
+            stalePhases += stepsByPath[phase.Path].PhaseStepsCurrent ? 0 : 1;
+        }
+
+        var phaseTraces = stalePhases >= ParallelWork.Threshold ? new IncrementalRunTrace.Builder[phases.Count] : null;
+        void RefreshPhase(int i)
+        {
+            var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = new IncrementalRunTrace.Builder();
+            var phaseStep = stepsByPath[phases[i].Path];
+            if (phases[i].IsArchived)
             {
-                phaseStep.ForgetAggregate(trace);
+                phaseStep.ForgetAggregate(phaseTrace);
             }
             else
             {
-                aggregates.Add(phaseStep.RefreshAggregate(trace));
+                phaseAggregates[i] = phaseStep.RefreshAggregate(phaseTrace);
+            }
+
+            if (i < phaseFindings.Length)
+            {
+                phaseFindings[i] = phaseStep.RefreshRules(phaseTrace);
+            }
+        }
+
+        if (phaseTraces is null)
+        {
+            for (var i = 0; i < phases.Count; i++)
+            {
+                RefreshPhase(i);
+            }
+        }
+        else
+        {
+            ParallelWork.ForEachIndex(phases.Count, RefreshPhase);
+            foreach (var phaseTrace in phaseTraces)
+            {
+                trace.Add(phaseTrace);
+            }
+        }
+
+        var aggregates = new List<PhaseAggregate>(phases.Count);
+        foreach (var aggregate in phaseAggregates)
+        {
+            if (aggregate is not null)
+            {
+                aggregates.Add(aggregate);
             }
         }
 
@@ -127,13 +169,6 @@ internal sealed class IncrementalPipeline : IDisposable
         {
             // Same elements: keep the old array, so the steps below compare one reference.
             aggregateArray = lastCalculations.Aggregates;
-        }
-
-        // Per-phase rules: each folder's own checks, kept per folder so one changed SUMMARY re-checks one folder.
-        var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : folder.Phases.Count];
-        for (var i = 0; i < phaseFindings.Length; i++)
-        {
-            phaseFindings[i] = stepsByPath[folder.Phases[i].Path].RefreshRules(trace);
         }
 
         // Calculations.

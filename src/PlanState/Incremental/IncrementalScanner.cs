@@ -12,8 +12,6 @@ namespace PlanState.Incremental;
 /// </summary>
 internal sealed class IncrementalScanner
 {
-    private const int ParallelFolderThreshold = 8;
-
     private readonly DirectoryLister lister;
 
     /// <summary>False for a scan that no later one reuses: folders are listed without stamps (see <see cref="DirectoryLister.ListWithoutStamps"/>).</summary>
@@ -190,56 +188,11 @@ internal sealed class IncrementalScanner
             step.Refresh(root, lister, stamps, traces[i], step.IsWatchable ? changes : null);
         }
 
-        if (stale.Count >= ParallelFolderThreshold && Environment.ProcessorCount > 1)
-        {
-            RefreshInParallel(stale.Count, Refresh);
-        }
-        else
-        {
-            for (var i = 0; i < stale.Count; i++)
-            {
-                Refresh(i);
-            }
-        }
+        ParallelWork.ForEachIndex(stale.Count, Refresh);
 
         foreach (var folderTrace in traces)
         {
             trace.Add(folderTrace);
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="refresh"/> for each folder index on this thread and on one pool thread per other core, each
-    /// taking the next index as it finishes one. Not <see cref="Parallel.For(int, int, Action{int})"/>: its generic
-    /// worker is compiled by the JIT in every new process, about 20 ms at the start of a one-off check.
-    /// </summary>
-    private static void RefreshInParallel(int count, Action<int> refresh)
-    {
-        var next = -1;
-        void Work()
-        {
-            int index;
-            while ((index = Interlocked.Increment(ref next)) < count)
-            {
-                refresh(index);
-            }
-        }
-
-        var helpers = new Task[Math.Min(Environment.ProcessorCount, count) - 1];
-        for (var i = 0; i < helpers.Length; i++)
-        {
-            helpers[i] = Task.Run(Work);
-        }
-
-        try
-        {
-            Work();
-        }
-        finally
-        {
-            // Should this thread fail, the helpers take no further folder; either way, all of them are done on return.
-            Interlocked.Exchange(ref next, count);
-            Task.WaitAll(helpers);
         }
     }
 

@@ -184,6 +184,10 @@ internal sealed class PhaseFolderStep
         }
     }
 
+    /// <summary>True when the aggregate and the folder's own rule checks are those of its current folder: both steps would be Cached.</summary>
+    public bool PhaseStepsCurrent =>
+        Aggregate is not null && ReferenceEquals(aggregatedFolder, Folder) && ReferenceEquals(ruledFolder, Folder) && ReferenceEquals(ruledAggregate, Aggregate);
+
     /// <summary>The per-phase aggregate step (active folders only): runs when the folder changed.</summary>
     public PhaseAggregate RefreshAggregate(IncrementalRunTrace.Builder trace)
     {

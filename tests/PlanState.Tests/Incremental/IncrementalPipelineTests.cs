@@ -34,6 +34,11 @@ public class IncrementalPipelineTests
         first.Count(IncrementalStep.PhaseAggregate, New).Should().Be(50);
         first.FilesParsed.Should().Be(1002);
 
+        // The 50 folders' steps ran spread over the cores; the trace still lists them in phase order.
+        var phasePaths = before.Folder.Phases.Select(p => p.Path).ToList();
+        first.Of(IncrementalStep.PhaseAggregate).Select(r => r.Key).Should().Equal(phasePaths);
+        first.Of(IncrementalStep.PhaseRules).Select(r => r.Key).Should().Equal(phasePaths);
+
         const string edited = "phases/23-";
         var summary = tree.Files.Single(f => f.StartsWith(edited, StringComparison.Ordinal) && f.EndsWith("-04-SUMMARY.md", StringComparison.Ordinal));
         var text = tree.ReadFile(summary);
