@@ -177,12 +177,22 @@ internal class DirectoryLister
     /// zero), for an analysis that no later one reuses. On .NET 8 no regular entry is stat'ed then: its kind comes
     /// with the name (<c>d_type</c> on Linux), which is a third of the listing's cost in a 10,000-plan tree.
     /// </summary>
-    public virtual ListedEntry[] ListWithoutStamps(string fullPath)
-    {
+    public virtual ListedEntry[] ListWithoutStamps(string fullPath) =>
 #if NET
-        // Links are told apart by what the name comes with too: an enumeration that skips them (by that kind alone,
-        // with no stat) lists everything else, and any entry a full enumeration adds is a link (or appeared meanwhile,
-        // which one stat settles).
+        DirectoryStream.TryList(fullPath) ?? ListWithoutStampsByEnumeration(fullPath);
+#else
+        List(fullPath);
+#endif
+
+#if NET
+    /// <summary>
+    /// <see cref="ListWithoutStamps"/> through .NET's enumeration (where <see cref="DirectoryStream"/> cannot list): it
+    /// exposes each entry's kind but not whether it is a link, so links are told apart by what an enumeration that skips
+    /// them (by that kind alone, with no stat) leaves out of a full one (or an entry that appeared meanwhile, which one
+    /// stat settles).
+    /// </summary>
+    internal static ListedEntry[] ListWithoutStampsByEnumeration(string fullPath)
+    {
         var entries = new List<ListedEntry>();
         using (var plain = new UnstampedEnumerator(fullPath, SkipLinks, null))
         {
@@ -212,12 +222,8 @@ internal class DirectoryLister
 
         entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         return entries.ToArray();
-#else
-        return List(fullPath);
-#endif
     }
 
-#if NET
     private static readonly EnumerationOptions SkipLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, RecurseSubdirectories = false };
     private static readonly EnumerationOptions Everything = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 

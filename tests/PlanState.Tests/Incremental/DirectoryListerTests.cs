@@ -106,6 +106,45 @@ public class DirectoryListerTests
             .Should().Equal(DirectoryLister.Default.List(folder).Select(e => e.Name));
     }
 
+    [Test]
+    public void One_readdir_pass_lists_as_the_enumeration_does()
+    {
+        using var temp = new TempDirectory();
+        var folder = Folder(temp, "01-01-PLAN.md", ".hidden.md", "über-ß.md", "计划.md", "z.md");
+        File.CreateSymbolicLink(Path.Combine(folder, "01-02-PLAN.md"), Path.Combine(folder, "z.md"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "linked-sub"), Path.Combine(folder, "sub"));
+        File.CreateSymbolicLink(Path.Combine(folder, "dangling.md"), Path.Combine(folder, "gone.md"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), Path.Combine(folder, "loop"));
+
+        var read = DirectoryStream.TryList(folder);
+        var enumerated = DirectoryLister.ListWithoutStampsByEnumeration(folder);
+
+        if (!OperatingSystem.IsLinux())
+        {
+            read.Should().BeNull("readdir is read directly on Linux only");
+            return;
+        }
+
+        read.Should().NotBeNull();
+        var listed = read!;
+        listed.Select(e => (e.Name, e.IsDirectory, e.IsLink, e.Info?.GetType(), e.Stamp))
+            .Should().Equal(enumerated.Select(e => (e.Name, e.IsDirectory, e.IsLink, e.Info?.GetType(), e.Stamp)));
+        listed.Select(e => e.Name).Should().Contain([".hidden.md", "über-ß.md", "计划.md"]).And.NotContain([".", ".."]);
+    }
+
+    [Test]
+    public void A_missing_folder_fails_without_stamps_as_with_them()
+    {
+        using var temp = new TempDirectory();
+        var missing = Path.Combine(temp.Path, "gone");
+
+        DirectoryStream.TryList(missing).Should().BeNull("the enumeration then reports the folder as it always did");
+        var unstamped = () => DirectoryLister.Default.ListWithoutStamps(missing);
+        var stamped = () => DirectoryLister.Default.List(missing);
+        unstamped.Should().Throw<DirectoryNotFoundException>();
+        stamped.Should().Throw<DirectoryNotFoundException>();
+    }
+
     private static string Folder(TempDirectory temp, params string[] files)
     {
         var folder = Path.Combine(temp.Path, "phase");
