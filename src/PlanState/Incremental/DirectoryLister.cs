@@ -66,6 +66,9 @@ internal sealed class ListedEntry
     public bool SameAs(ListedEntry other) =>
         IsDirectory == other.IsDirectory && IsLink == other.IsLink && Stamp == other.Stamp && string.Equals(Name, other.Name, StringComparison.Ordinal);
 
+    /// <summary>Puts a listing in the one order every listing has: by name, ordinal (the earlier listing is searched by it).</summary>
+    public static void SortByName(List<ListedEntry> entries) => entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
     public static bool SameListing(ListedEntry[]? left, ListedEntry[] right)
     {
         if (ReferenceEquals(left, right))
@@ -168,7 +171,7 @@ internal class DirectoryLister
             entries.Add(new ListedEntry(info.Name, isDirectory, isLink, stamp, isLink ? info : null));
         }
 #endif
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        ListedEntry.SortByName(entries);
         return entries.ToArray();
     }
 
@@ -202,7 +205,7 @@ internal class DirectoryLister
             }
         }
 
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        ListedEntry.SortByName(entries);
         var withoutLinks = entries.ToArray();
         using (var all = new UnstampedEnumerator(fullPath, Everything, withoutLinks))
         {
@@ -220,7 +223,7 @@ internal class DirectoryLister
             return withoutLinks;
         }
 
-        entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        ListedEntry.SortByName(entries);
         return entries.ToArray();
     }
 

@@ -88,7 +88,7 @@ internal static partial class DirectoryStream
                 entries.Add(Entry(fullPath, Encoding.UTF8.GetString(name, length), type));
             }
 
-            entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            ListedEntry.SortByName(entries);
             return entries.ToArray();
         }
         finally
