@@ -66,6 +66,9 @@ internal sealed class IncrementalPipeline : IDisposable
     /// <summary>Called with each watcher this pipeline starts (tests shorten its timeout or make its cookie fail).</summary>
     internal Action<PlanningChangeWatcher>? ConfigureWatcher { get; set; }
 
+    /// <summary>Whether the last run spread its per-phase steps over the cores (only when many were stale); for tests.</summary>
+    internal bool SpreadPhaseSteps { get; private set; }
+
     /// <summary>The running watcher, if any.</summary>
     internal PlanningChangeWatcher? Watcher => watcher;
 
@@ -116,10 +119,11 @@ internal sealed class IncrementalPipeline : IDisposable
         var stalePhases = 0;
         foreach (var phase in phases)
         {
-            stalePhases += stepsByPath[phase.Path].PhaseStepsCurrent ? 0 : 1;
+            stalePhases += stepsByPath[phase.Path].PhaseStepsCurrent(phase.IsArchived) ? 0 : 1;
         }
 
         var phaseTraces = stalePhases >= ParallelWork.Threshold ? new IncrementalRunTrace.Builder[phases.Count] : null;
+        SpreadPhaseSteps = phaseTraces is not null;
         void RefreshPhase(int i)
         {
             var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = new IncrementalRunTrace.Builder();

@@ -184,9 +184,13 @@ internal sealed class PhaseFolderStep
         }
     }
 
-    /// <summary>True when the aggregate and the folder's own rule checks are those of its current folder: both steps would be Cached.</summary>
-    public bool PhaseStepsCurrent =>
-        Aggregate is not null && ReferenceEquals(aggregatedFolder, Folder) && ReferenceEquals(ruledFolder, Folder) && ReferenceEquals(ruledAggregate, Aggregate);
+    /// <summary>
+    /// True when the aggregate (none, for an archived folder) and the folder's own rule checks are those of its
+    /// current folder: the per-phase steps have nothing to do.
+    /// </summary>
+    public bool PhaseStepsCurrent(bool archived) =>
+        (archived ? Aggregate is null : Aggregate is not null && ReferenceEquals(aggregatedFolder, Folder))
+        && ReferenceEquals(ruledFolder, Folder) && ReferenceEquals(ruledAggregate, Aggregate);
 
     /// <summary>The per-phase aggregate step (active folders only): runs when the folder changed.</summary>
     public PhaseAggregate RefreshAggregate(IncrementalRunTrace.Builder trace)

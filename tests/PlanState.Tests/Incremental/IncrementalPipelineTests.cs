@@ -67,6 +67,22 @@ public class IncrementalPipelineTests
 
     [TestCase(false)]
     [TestCase(true)]
+    public void Only_a_run_with_many_stale_folders_spreads_the_per_phase_steps_over_the_cores(bool watch)
+    {
+        using var temp = new TempDirectory();
+        var tree = Tree(temp, phases: 40, plansPerPhase: 2, completed: 0.6, archived: 10);
+        using var engine = NewEngine(watch);
+
+        engine.Analyze(tree.Root);
+        engine.Pipeline.SpreadPhaseSteps.Should().BeTrue("a cold run has 40 stale folders");
+
+        // Archived folders have no aggregate: that is their current state, not a stale one.
+        engine.Analyze(tree.Root);
+        engine.Pipeline.SpreadPhaseSteps.Should().BeFalse("nothing changed");
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
     public void A_second_analysis_with_no_change_reads_no_file_and_returns_the_cached_analysis(bool watch)
     {
         using var temp = new TempDirectory();
