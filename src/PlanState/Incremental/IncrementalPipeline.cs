@@ -116,10 +116,12 @@ internal sealed class IncrementalPipeline : IDisposable
         var phases = folder.Phases;
         var phaseAggregates = new PhaseAggregate?[phases.Count];
         var phaseFindings = new EquatableArray<Finding>[folder.IsStateOnly ? 0 : phases.Count];
+        var phaseSteps = new PhaseFolderStep[phases.Count];
         var stalePhases = 0;
-        foreach (var phase in phases)
+        for (var i = 0; i < phases.Count; i++)
         {
-            stalePhases += stepsByPath[phase.Path].PhaseStepsCurrent(phase.IsArchived) ? 0 : 1;
+            phaseSteps[i] = stepsByPath[phases[i].Path];
+            stalePhases += phaseSteps[i].PhaseStepsCurrent(phases[i].IsArchived) ? 0 : 1;
         }
 
         var phaseTraces = stalePhases >= ParallelWork.Threshold ? new IncrementalRunTrace.Builder[phases.Count] : null;
@@ -127,7 +129,7 @@ internal sealed class IncrementalPipeline : IDisposable
         void RefreshPhase(int i)
         {
             var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = new IncrementalRunTrace.Builder();
-            var phaseStep = stepsByPath[phases[i].Path];
+            var phaseStep = phaseSteps[i];
             if (phases[i].IsArchived)
             {
                 phaseStep.ForgetAggregate(phaseTrace);
