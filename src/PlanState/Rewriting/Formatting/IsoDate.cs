@@ -21,18 +21,10 @@ internal static class IsoDate
 
     /// <summary>
     /// True when <paramref name="text"/> is exactly a valid <c>yyyy-MM-dd</c> date, as
-    /// <c>DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)</c> decides.
+    /// <c>DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)</c> decides:
+    /// a SUMMARY's <c>completed</c> date of exactly that length, read by the same scan and calendar check.
     /// </summary>
-    public static bool IsExact(string text)
-    {
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TryReadDigits(text, 0, 4, out var year) || !TryReadDigits(text, 5, 2, out var month) || !TryReadDigits(text, 8, 2, out var day))
-        {
-            return false;
-        }
-
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
-    }
+    public static bool IsExact(string text) => text.Length == 10 && Parsing.Files.SummaryFileParser.TryParseCompleted(text, out _);
 
     private static void WriteDigits(char[] chars, int at, int value, int count)
     {
@@ -41,21 +33,5 @@ internal static class IsoDate
             chars[i] = (char)('0' + (value % 10));
             value /= 10;
         }
-    }
-
-    private static bool TryReadDigits(string text, int at, int count, out int value)
-    {
-        value = 0;
-        for (var i = at; i < at + count; i++)
-        {
-            if (text[i] is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (text[i] - '0');
-        }
-
-        return true;
     }
 }
