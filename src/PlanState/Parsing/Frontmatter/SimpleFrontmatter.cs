@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 using System.Text;
 using PlanState.Model;
 using PlanState.Text;
@@ -97,20 +101,41 @@ internal ref struct SimpleFrontmatter
     /// </summary>
     private static bool HasOnlyPlainChars(ReadOnlySpan<char> text, int start, int end)
     {
-#if NET8_0_OR_GREATER
-        // Printable ASCII is skipped vectorised; the search stops at each line break and at any other character.
-        var rest = text.Slice(start, end - start);
-        int found;
-        while ((found = rest.IndexOfAnyExcept(PrintableAscii)) >= 0)
+        if ((uint)start > (uint)end || (uint)end > (uint)text.Length)
         {
-            if (IsUnsupported(rest[found]))
-            {
-                return false;
-            }
-
-            rest = rest.Slice(found + 1);
+            throw new ArgumentOutOfRangeException(nameof(end));
         }
-#else
+
+        var i = start;
+#if NET8_0_OR_GREATER
+        // Eight chars at a time (the loads below are unchecked, hence the check above): a vector of printable ASCII
+        // and line breaks needs no further look. Not the framework's IndexOfAnyExcept(SearchValues): that search
+        // stopped at every line break, and the tool's precompiled code cannot inline the framework's span methods, so
+        // each stop cost calls; its SearchValues also built itself (JIT-compiling) on first use. Side by side in one
+        // process, on the frontmatter of a 10,000-plan tree, the blocks read about 7 % faster this way.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var space = Vector128.Create((ushort)' ');
+            var printableWidth = Vector128.Create((ushort)('~' - ' '));
+            var lineFeed = Vector128.Create((ushort)'\n');
+            var carriageReturn = Vector128.Create((ushort)'\r');
+            for (; i <= end - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var other = Vector128.GreaterThan(v - space, printableWidth) & ~(Vector128.Equals(v, lineFeed) | Vector128.Equals(v, carriageReturn));
+                if (other != Vector128<ushort>.Zero && !HasOnlySupported(text, i, i + Vector128<ushort>.Count))
+                {
+                    return false;
+                }
+            }
+        }
+#endif
+        return HasOnlySupported(text, i, end);
+    }
+
+    private static bool HasOnlySupported(ReadOnlySpan<char> text, int start, int end)
+    {
         for (var i = start; i < end; i++)
         {
             if (IsUnsupported(text[i]))
@@ -118,18 +143,11 @@ internal ref struct SimpleFrontmatter
                 return false;
             }
         }
-#endif
+
         return true;
     }
 
-#if NET8_0_OR_GREATER
-    // Not span.IndexOfAnyExceptInRange(' ', '~'): the framework's precompiled code for it (and the first, untiered JIT
-    // code) boxes both bounds on every call. That was 46 of the 132 MB a 10,000-plan `planstate check` allocated, as
-    // an allocation trace showed; the tiered-up code a BenchmarkDotNet run measures does not box.
-    private static readonly System.Buffers.SearchValues<char> PrintableAscii = System.Buffers.SearchValues.Create(
-        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
-#endif
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsUnsupported(char c) =>
         (c < ' ' && c is not ('\n' or '\r')) || c is (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF';
 
@@ -443,6 +461,7 @@ internal ref struct SimpleFrontmatter
     }
 
     /// <summary>A plain scalar cannot start with an indicator; <c>-</c>, <c>?</c> and <c>:</c> may start one before a letter or digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool CanStartPlain(int start, int lineEnd)
     {
         var c = s[start];
@@ -557,40 +576,58 @@ internal ref struct SimpleFrontmatter
     /// <summary>The colon ending a simple key (<c>[A-Za-z0-9_][A-Za-z0-9_.-/]*</c>) followed by a space or the line end, or -1.</summary>
     private int KeyEnd(int start, int lineEnd)
     {
-        if (!IsKeyChar(s[start]) || s[start] is '.' or '-' or '/')
+        var text = s;
+        var classes = KeyCharClasses;
+        var first = text[start];
+        if (first >= classes.Length || classes[first] != KeyStart)
         {
             return -1;
         }
 
         for (var i = start + 1; i < lineEnd; i++)
         {
-            var c = s[i];
-            if (c == ':')
+            var c = text[i];
+            if (c >= classes.Length || classes[c] == NotKey)
             {
-                return i + 1 == lineEnd || s[i + 1] == ' ' ? i : -1;
-            }
-
-            if (!IsKeyChar(c))
-            {
-                return -1;
+                return c == ':' && (i + 1 == lineEnd || text[i + 1] == ' ') ? i : -1;
             }
         }
 
         return -1;
     }
 
-    // Called for every char of every key; the JIT does not inline it into the large key loop on its own.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsKeyChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '/';
+    /// <summary>In <see cref="KeyCharClasses"/>: the char cannot be part of a simple key.</summary>
+    private const byte NotKey = 0;
 
+    /// <summary>In <see cref="KeyCharClasses"/>: the char can start a key (<c>[A-Za-z0-9_]</c>); the others (2: <c>. - /</c>) only continue one.</summary>
+    private const byte KeyStart = 1;
+
+    /// <summary>
+    /// The class of each ASCII char in a simple key. A table, because the key loop runs for every char of every key:
+    /// in the tool's precompiled code the chain of range tests it replaces was an eighth of the frontmatter reads'
+    /// time, and the table halves that (measured side by side in one process).
+    /// </summary>
+    private static ReadOnlySpan<byte> KeyCharClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
+
+    // The small helpers below are marked for inlining: the tool's precompiled (ReadyToRun) code left them as calls,
+    // several per line; inlined, the blocks read about 5 % faster (measured side by side in one process).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsSequenceItem(Line line) => s[line.Content] == '-' && (line.Content + 1 == line.End || s[line.Content + 1] == ' ');
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsEndOrComment(int i, int lineEnd)
     {
         var next = SkipSpaces(i, lineEnd);
         return next == lineEnd || (next > i && s[next] == '#');
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SkipSpaces(int i, int lineEnd)
     {
         while (i < lineEnd && s[i] == ' ')
@@ -601,6 +638,7 @@ internal ref struct SimpleFrontmatter
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int TrimEndSpaces(int start, int end)
     {
         while (end > start && s[end - 1] == ' ')
@@ -643,6 +681,7 @@ internal ref struct SimpleFrontmatter
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Consume(Line line)
     {
         if (pending is not null)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PlanState.Parsing.Frontmatter;
 
 /// <summary>Line arithmetic on decoded text; a line break is <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as in <see cref="Text.SourceText"/>.</summary>
@@ -17,6 +19,7 @@ internal static class TextLines
     }
 
     /// <summary>The offset after the line break at <paramref name="lineEnd"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int NextLineStart(ReadOnlySpan<char> text, int lineEnd)
     {
         if (lineEnd >= text.Length)

@@ -117,6 +117,51 @@ public sealed class SimpleFrontmatterEquivalenceTests
         AssertSame(text);
     }
 
+    [Test]
+    public void A_character_outside_the_subset_sends_the_block_to_YamlDotNet_wherever_it_stands()
+    {
+        // Every offset within and around the eight-char steps of the plain-character check, and its tail.
+        foreach (var odd in new[] { '\t', '\u0001', '\u001F', '\u007F', '\u0085', '\u009F', '\u2028', '\u2029', '\uFEFF', '\uFFFE', '\uFFFF' })
+        {
+            for (var at = 0; at < 20; at++)
+            {
+                var text = SourceText.From("01-01-PLAN.md", $"---\nphase: 01-setup\nnote: {new string('a', at)}{odd}z\nlast: x\n---\n");
+                TakesFastPath(text).Should().BeFalse("U+{0:X4} at {1} is outside the subset", (int)odd, at);
+                AssertSame(text);
+            }
+        }
+    }
+
+    [Test]
+    public void Non_ASCII_text_and_both_line_breaks_stay_on_the_fast_path()
+    {
+        foreach (var other in new[] { 'é', '—', '→', '█', '\u00A0' })
+        {
+            for (var at = 0; at < 20; at++)
+            {
+                var text = SourceText.From("01-01-PLAN.md", $"---\r\nphase: 01-setup\r\nnote: {new string('a', at)}{other}z\nlast: x\r\n---\n");
+                TakesFastPath(text).Should().BeTrue("U+{0:X4} at {1} is in the subset", (int)other, at);
+                AssertSame(text);
+            }
+        }
+    }
+
+    [TestCase("---\nkey-files.created/x_1: a\n---\n", true)]
+    [TestCase("---\n_x: a\n---\n", true)]
+    [TestCase("---\n9: a\n---\n", true)]
+    [TestCase("---\n-x: a\n---\n", false)]
+    [TestCase("---\n.x: a\n---\n", false)]
+    [TestCase("---\n/x: a\n---\n", false)]
+    [TestCase("---\nké: a\n---\n", false)]
+    [TestCase("---\nk+y: a\n---\n", false)]
+    [TestCase("---\nkey:a\n---\n", false)]
+    public void Simple_keys_start_with_a_letter_digit_or_underscore_and_end_at_a_colon_and_space(string block, bool fast)
+    {
+        var text = SourceText.From("01-01-PLAN.md", block);
+        TakesFastPath(text).Should().Be(fast);
+        AssertSame(text);
+    }
+
     /// <summary>Asserts both ways agree; returns whether the text has a frontmatter block.</summary>
     private static bool AssertSame(SourceText text)
     {
