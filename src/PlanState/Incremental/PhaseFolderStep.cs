@@ -115,6 +115,8 @@ internal sealed class PhaseFolderStep
             return;
         }
 
+        // The files are opened within the folder (see FileSystemAccess.ListedFolder), which opens with the first one read.
+        using var folder = FileSystemAccess.Default.OpenListedFolder(root, Path);
         var plans = new List<PlanFile>(entries.Length);
         var summaries = new List<SummaryFile>(entries.Length);
         var next = new Dictionary<string, FileParse>(entries.Length, StringComparer.Ordinal);
@@ -139,7 +141,7 @@ internal sealed class PhaseFolderStep
                 }
 
                 files.TryGetValue(name, out var cached);
-                var parse = ParseFile(root, filePath, id, kind, entry.Stamp, cached, trace, Watched(changes, filePath, entry));
+                var parse = ParseFile(folder, name, filePath, id, kind, entry.Stamp, cached, trace, Watched(changes, filePath, entry));
                 if (parse is null)
                 {
                     // Gone since the listing (an agent renamed it): left out, as the scanner does; list again next run.
@@ -290,8 +292,9 @@ internal sealed class PhaseFolderStep
 
     /// <summary>The per-file parse step: keyed by the path (fixed per cache entry) and the stamp, then the content hash.</summary>
     /// <returns>Null when the file vanished since the folder was listed.</returns>
-    private static FileParse? ParseFile(string root, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace, WatchedFile watched)
+    private static FileParse? ParseFile(FileSystemAccess.ListedFolder folder, string name, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace, WatchedFile watched)
     {
+        var root = folder.PlanningRoot;
         // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
         if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
         {
@@ -319,7 +322,7 @@ internal sealed class PhaseFolderStep
         // A SUMMARY parsed from its whole text (its facts sit in the body) is compared on its whole text.
         var load = cached is { UsedWholeFile: true }
             ? PlanningFileLoader.Load(root, filePath, FileSystemAccess.Default)
-            : PlanningFileLoader.LoadFrontmatterHead(root, filePath, HeadBytes, FileSystemAccess.Default);
+            : PlanningFileLoader.LoadFrontmatterHead(folder, name, filePath, HeadBytes, FileSystemAccess.Default);
         if (load.IsMissing)
         {
             return null;

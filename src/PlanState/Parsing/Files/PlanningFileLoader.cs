@@ -61,19 +61,29 @@ public static class PlanningFileLoader
     internal static FileLoadResult LoadFrontmatterHead(string planningRoot, string relativePath, int maxBytes, FileSystemAccess access) =>
         Read(planningRoot, relativePath, access, CheckedHeadBytes(maxBytes), cutSmallFiles: true);
 
+    /// <summary>
+    /// <see cref="LoadFrontmatterHead(string, string, int, FileSystemAccess)"/> of the file <paramref name="name"/> listed
+    /// in <paramref name="folder"/>, opened within it (see <see cref="FileSystemAccess.ListedFolder"/>); <paramref name="relativePath"/>
+    /// is its path below the planning root, which the text and the problems are named by.
+    /// </summary>
+    internal static FileLoadResult LoadFrontmatterHead(FileSystemAccess.ListedFolder folder, string name, string relativePath, int maxBytes, FileSystemAccess access) =>
+        Read(folder.PlanningRoot, relativePath, access, CheckedHeadBytes(maxBytes), cutSmallFiles: true, folder, name);
+
     private static int CheckedHeadBytes(int maxBytes) =>
         maxBytes >= 64 ? maxBytes : throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "Read at least 64 bytes.");
 
     internal static string FullPath(string planningRoot, string relativePath) =>
         Path.Combine(planningRoot, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
-    private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles)
+    private static FileLoadResult Read(string planningRoot, string relativePath, FileSystemAccess access, int? headBytes, bool cutSmallFiles, FileSystemAccess.ListedFolder? folder = null, string? name = null)
     {
         FileSource stream;
         try
         {
             // Only the phase scanners cut small files, and they read files their listing has just shown.
-            stream = cutSmallFiles ? access.OpenListedFile(planningRoot, relativePath) : access.Open(FullPath(planningRoot, relativePath));
+            stream = folder is not null ? access.OpenListedFile(folder, name!)
+                : cutSmallFiles ? access.OpenListedFile(planningRoot, relativePath)
+                : access.Open(FullPath(planningRoot, relativePath));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,4 +1,5 @@
 using PlanState.Parsing.Files;
+using PlanState.Testing;
 
 namespace PlanState.Tests.Parsing.ColdPath;
 
@@ -97,6 +98,136 @@ public sealed class ListedFileReadTests
         // Either way the loader reports a folder where a file is expected (PLAN1020), not an unreadable file.
         var load = PlanningFileLoader.LoadFrontmatterHead(temp.Path, "01-01-PLAN.md", 4096, FileSystemAccess.Default);
         load.Problems.Should().ContainSingle().Which.Code.Should().Be("PLAN1020");
+    }
+
+    [TestCase("phases/01-x")]
+    [TestCase("phases/01-über-ß")]
+    [TestCase("phases/01-计划")]
+    public void The_files_of_a_listed_folder_read_as_by_their_paths_first_and_later_alike(string folderPath)
+    {
+        using var temp = new TempDirectory();
+        var names = new[] { "01-01-PLAN.md", "01-01-SUMMARY.md", "01-02-PLAN-ü.md" };
+        Directory.CreateDirectory(temp.Combine(folderPath));
+        foreach (var name in names)
+        {
+            File.WriteAllText(temp.Combine(folderPath + "/" + name), $"---\nphase: 01 {name}\n---\n");
+        }
+
+        using var folder = FileSystemAccess.Default.OpenListedFolder(temp.Path, folderPath);
+        foreach (var name in names)
+        {
+            using var listed = FileSystemAccess.Default.OpenListedFile(folder, name);
+            ReadAll(listed, 1000).Should().Equal(File.ReadAllBytes(temp.Combine(folderPath + "/" + name)), name);
+            if (OperatingSystem.IsLinux())
+            {
+                listed.GetType().Name.Should().Be("DescriptorSource");
+            }
+        }
+    }
+
+    [Test]
+    public void A_listed_folder_holds_at_most_one_descriptor_and_none_once_disposed()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("phases/01-x"));
+        File.WriteAllText(temp.Combine("phases/01-x/01-01-PLAN.md"), "---\nphase: 01\n---\n");
+        var before = OpenDescriptorsUnder(temp.Path);
+
+        var folder = FileSystemAccess.Default.OpenListedFolder(temp.Path, "phases/01-x");
+        for (var i = 0; i < 3; i++)
+        {
+            using var listed = FileSystemAccess.Default.OpenListedFile(folder, "01-01-PLAN.md");
+        }
+
+        var whileOpen = OpenDescriptorsUnder(temp.Path);
+        folder.Dispose();
+        var after = OpenDescriptorsUnder(temp.Path);
+
+        if (OperatingSystem.IsLinux())
+        {
+            whileOpen.Should().Be(before + 1, "the folder's own descriptor, opened with its first file");
+        }
+
+        after.Should().Be(before);
+    }
+
+    [Test]
+    public void A_missing_file_of_a_listed_folder_throws_as_the_managed_open_does()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("phases/01-x"));
+        File.WriteAllText(temp.Combine("phases/01-x/01-01-PLAN.md"), "x");
+        using var folder = FileSystemAccess.Default.OpenListedFolder(temp.Path, "phases/01-x");
+        using (FileSystemAccess.Default.OpenListedFile(folder, "01-01-PLAN.md"))
+        {
+        }
+
+        var missing = () => FileSystemAccess.Default.OpenListedFile(folder, "gone-PLAN.md");
+
+        missing.Should().Throw<FileNotFoundException>();
+    }
+
+    [Test]
+    public void A_listed_folder_gone_before_its_first_file_is_read_fails_as_the_managed_open_does()
+    {
+        using var temp = new TempDirectory();
+        using var folder = FileSystemAccess.Default.OpenListedFolder(temp.Path, "phases/01-gone");
+
+        var listed = () => FileSystemAccess.Default.OpenListedFile(folder, "01-01-PLAN.md");
+        var managed = () => FileSystemAccess.Default.Open(temp.Combine("phases/01-gone/01-01-PLAN.md"));
+
+        var expected = managed.Should().Throw<IOException>().Which.GetType();
+        listed.Should().Throw<IOException>().Which.Should().BeOfType(expected);
+    }
+
+    [Test]
+    public void A_cold_analysis_leaves_no_descriptor_open()
+    {
+        using var temp = new TempDirectory();
+        var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 12, PlansPerPhase = 3, CompletedFraction = 0.5, Seed = 7, ArchivedPhases = 3 });
+        var before = OpenDescriptorsUnder(temp.Path);
+
+        foreach (var reuse in new[] { false, true })
+        {
+            using var engine = new PlanStateEngine { ReuseAcrossAnalyses = reuse };
+            engine.Analyze(tree.Root).Folder.Phases.Should().HaveCount(12);
+        }
+
+        OpenDescriptorsUnder(temp.Path).Should().Be(before);
+    }
+
+    /// <summary>
+    /// How many descriptors the process holds on <paramref name="folder"/> or anything below it (Linux; elsewhere 0, so
+    /// the comparisons hold trivially). Only those: other tests run in the same process meanwhile.
+    /// </summary>
+    private static int OpenDescriptorsUnder(string folder)
+    {
+        if (!Directory.Exists("/proc/self/fd"))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        // Entries, not files: a descriptor of a folder is a link to a folder.
+        foreach (var descriptor in Directory.GetFileSystemEntries("/proc/self/fd"))
+        {
+            string? target;
+            try
+            {
+                target = new FileInfo(descriptor).LinkTarget;
+            }
+            catch (IOException)
+            {
+                continue; // closed meanwhile
+            }
+
+            if (target is not null && (target == folder || target.StartsWith(folder + "/", StringComparison.Ordinal)))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static byte[] ReadAll(FileSource source, int chunk)
