@@ -129,22 +129,27 @@ public sealed class IncrementalRunTrace
         public IncrementalRunTrace Build() => new((int[])counts.Clone(), RunsInStepOrder(), FilesRead, FilesParsed, Watched);
 
         /// <summary>
-        /// The runs grouped by step in pipeline order, each step's runs in the order they ran. One pass per step
-        /// instead of a LINQ sort keyed by the enum: that generic code is JIT-compiled in every new process.
+        /// The runs grouped by step in pipeline order, each step's runs in the order they ran: a counting sort (one pass
+        /// to count each step's runs, one to place them), not a LINQ sort keyed by the enum, whose generic code is
+        /// JIT-compiled in every new process, nor a pass per step (17,000 file parses each time, at 10,000 plans).
         /// </summary>
         private EquatableArray<IncrementalStepRun> RunsInStepOrder()
         {
-            var ordered = new IncrementalStepRun[runs.Count];
-            var next = 0;
-            for (var step = 0; step < Steps; step++)
+            var starts = new int[Steps + 1];
+            foreach (var run in runs)
             {
-                foreach (var run in runs)
-                {
-                    if ((int)run.Step == step)
-                    {
-                        ordered[next++] = run;
-                    }
-                }
+                starts[(int)run.Step + 1]++;
+            }
+
+            for (var step = 1; step <= Steps; step++)
+            {
+                starts[step] += starts[step - 1];
+            }
+
+            var ordered = new IncrementalStepRun[runs.Count];
+            foreach (var run in runs)
+            {
+                ordered[starts[(int)run.Step]++] = run;
             }
 
             return EquatableArray<IncrementalStepRun>.TakeOwnership(ordered);
