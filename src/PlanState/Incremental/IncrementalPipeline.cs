@@ -88,14 +88,28 @@ internal sealed class IncrementalPipeline : IDisposable
 
         var trace = new IncrementalRunTrace.Builder { Watched = changes is not null };
 
-        // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core.
+        // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core, and
+        // STATE.md is parsed after it there, not here before the scan. Both are Markdig's first use in a new process
+        // (loading and compiling its code), which the two parses shared when they ran side by side, the scan waiting.
+        var stateTrace = new IncrementalRunTrace.Builder();
         var roadmapTrace = new IncrementalRunTrace.Builder();
-        var roadmapTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot, changes)
-            ? Task.Run(() => roadmap.Refresh(fullRoot, roadmapTrace, changes))
+        ParsedFile<StateDocument>? stateRead = null;
+        var documentsTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot, changes)
+            ? Task.Run(() =>
+            {
+                var roadmapParsed = roadmap.Refresh(fullRoot, roadmapTrace, changes);
+                stateRead = state.Refresh(fullRoot, stateTrace, changes);
+                return roadmapParsed;
+            })
             : null;
-        var stateRead = state.Refresh(fullRoot, trace, changes);
-        var scan = scanner.Scan(fullRoot, trace, changes, out var steps);
-        var roadmapRead = roadmapTask is null ? roadmap.Refresh(fullRoot, roadmapTrace, changes) : roadmapTask.GetAwaiter().GetResult();
+        var scanTrace = new IncrementalRunTrace.Builder();
+        var scan = scanner.Scan(fullRoot, scanTrace, changes, out var steps);
+        var roadmapRead = documentsTask?.GetAwaiter().GetResult() ?? roadmap.Refresh(fullRoot, roadmapTrace, changes);
+        stateRead ??= state.Refresh(fullRoot, stateTrace, changes);
+
+        // The trace keeps the parses in the order they ran one after another before: STATE.md, the folders, ROADMAP.md.
+        trace.Add(stateTrace);
+        trace.Add(scanTrace);
         trace.Add(roadmapTrace);
 
         // The lock's age is computed anew every run; its write time is read again only when the watcher cannot vouch for it.

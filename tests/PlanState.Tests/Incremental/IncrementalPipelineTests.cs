@@ -81,6 +81,25 @@ public class IncrementalPipelineTests
         engine.Pipeline.SpreadPhaseSteps.Should().BeFalse("nothing changed");
     }
 
+    [Test]
+    public void A_cold_runs_trace_lists_the_steps_in_pipeline_order_and_the_parses_state_first_and_roadmap_last()
+    {
+        using var temp = new TempDirectory();
+        var tree = Tree(temp, phases: 10, plansPerPhase: 3, completed: 0.5, archived: 2);
+        using var engine = NewEngine(watch: false);
+
+        var analysis = engine.Analyze(tree.Root);
+        var runs = engine.LastRunTrace!.Runs;
+
+        runs.Select(r => (int)r.Step).Should().BeInAscendingOrder();
+        var parses = runs.Where(r => r.Step == IncrementalStep.FileParse).Select(r => r.Key).ToList();
+        parses.First().Should().Be("STATE.md");
+        parses.Last().Should().Be("ROADMAP.md");
+        parses.Should().HaveCount(2 + tree.Files.Count(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal) || f.EndsWith("-SUMMARY.md", StringComparison.Ordinal)));
+        runs.Where(r => r.Step == IncrementalStep.PhaseAggregate).Select(r => r.Key)
+            .Should().Equal(analysis.Folder.Phases.Where(p => !p.IsArchived).Select(p => p.Path), "the active folders, in phase order");
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public void A_second_analysis_with_no_change_reads_no_file_and_returns_the_cached_analysis(bool watch)
