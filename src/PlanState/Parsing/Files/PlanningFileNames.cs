@@ -119,6 +119,15 @@ public static partial class PlanningFileNames
             return false;
         }
 
+        // Nearly every name has one dot, its extension's: then only an extension of lock or bak-… can make it ignored
+        // (.tmp. needs two dots), which spares the three searches below for each of a large tree's 17,000 files.
+        var dot = fileName.IndexOf('.');
+        if (dot >= 0 && dot == fileName.LastIndexOf('.') && !string.Equals(fileName, "WAITING.json", StringComparison.OrdinalIgnoreCase))
+        {
+            var extension = fileName.AsSpan(dot);
+            return extension.Equals(".lock", StringComparison.OrdinalIgnoreCase) || extension.StartsWith(".bak-", StringComparison.OrdinalIgnoreCase);
+        }
+
         return fileName.EndsWith(".lock", StringComparison.OrdinalIgnoreCase)
             || fileName.IndexOf(".tmp.", StringComparison.OrdinalIgnoreCase) >= 0
             || fileName.IndexOf(".bak-", StringComparison.OrdinalIgnoreCase) >= 0

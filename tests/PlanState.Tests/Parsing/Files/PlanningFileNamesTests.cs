@@ -118,9 +118,38 @@ public class PlanningFileNamesTests
     [TestCase("config.json", false)]
     [TestCase("01-02-PLAN.md", false)]
     [TestCase("locker.md", false)]
+    [TestCase("x.LOCK", true)]
+    [TestCase("STATE.BAK-x", true)]
+    [TestCase("x.bak-", true)]
+    [TestCase("waiting.JSON", true)]
+    [TestCase("notes.bak", false)]
+    [TestCase("a.lockx", false)]
+    [TestCase("a.tmp", false)]
+    [TestCase("a.TMP.b", true)]
+    [TestCase("lock", false)]
     public void Ignores_what_the_tooling_leaves_behind(string fileName, bool ignored)
     {
         PlanningFileNames.IsIgnored(fileName).Should().Be(ignored);
+    }
+
+    [Test]
+    public void Ignoring_a_name_is_its_three_searches_and_the_one_name_whatever_the_dots()
+    {
+        // Every name of up to four parts from pieces that approach the patterns, held to the definition itself.
+        var pieces = new[] { "", ".", "lock", "LOCK", ".lock", "tmp", ".tmp.", ".TMP", "bak", "-", ".bak-", "BAK-", "md", "WAITING", "json", ".json", "x" };
+        foreach (var a in pieces)
+        foreach (var b in pieces)
+        foreach (var c in pieces)
+        foreach (var d in new[] { "", ".md", ".lock", "-1" })
+        {
+            var name = a + b + c + d;
+            var expected = name.Length > 0
+                && (name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase)
+                    || name.Contains(".tmp.", StringComparison.OrdinalIgnoreCase)
+                    || name.Contains(".bak-", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "WAITING.json", StringComparison.OrdinalIgnoreCase));
+            PlanningFileNames.IsIgnored(name).Should().Be(expected, "'{0}'", name);
+        }
     }
 
     [TestCase("v1.0-phases", "v1.0")]
