@@ -93,10 +93,16 @@ public static class Formulas
         _ => "Stable",
     };
 
+    /// <summary>
+    /// Every <see cref="TrendWord"/>, written out: <c>Enum.GetValues</c> JIT-compiles a generic cache helper in every new
+    /// process (a test holds the list to the enum).
+    /// </summary>
+    internal static readonly TrendWord[] TrendWords = { TrendWord.NotEnoughData, TrendWord.Improving, TrendWord.Stable, TrendWord.Degrading };
+
     /// <summary>Reads a trend word PlanState.Build owns; false for other vocabulary (<c>Accelerating</c>, <c>Progressing</c>).</summary>
     public static bool TryParseTrendWord(string text, out TrendWord word)
     {
-        foreach (TrendWord candidate in Enum.GetValues(typeof(TrendWord)))
+        foreach (var candidate in TrendWords)
         {
             if (string.Equals(TrendText(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
             {

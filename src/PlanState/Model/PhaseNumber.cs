@@ -19,6 +19,13 @@ public sealed class PhaseNumber : IComparable<PhaseNumber>, IEquatable<PhaseNumb
     /// <summary>The numeric parts: <c>[140, 1, 1]</c> for <c>140.1.1</c>.</summary>
     public IReadOnlyList<int> Parts => parts;
 
+    /// <summary>
+    /// <see cref="Parts"/> as a span, for the file-name scan that reads it for every file: an <c>int[]</c> read through
+    /// <see cref="IReadOnlyList{T}"/> is an interface call per item, and its generic code is JIT-compiled in every new
+    /// process (the precompiled framework has no such instantiation).
+    /// </summary>
+    internal ReadOnlySpan<int> PartsSpan => parts;
+
     /// <summary>A letter suffix in upper case (<c>A</c> for <c>12a</c>), or empty.</summary>
     public string Suffix { get; }
 

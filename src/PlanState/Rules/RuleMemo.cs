@@ -34,7 +34,7 @@ internal sealed class RuleMemo
     public LayoutCache Coverage { get; } = new();
 
     /// <summary>How many pieces and cross-folder checks were reused (Cached), or checked (New, Modified, Unchanged) in the last run.</summary>
-    public int[] Counts { get; } = new int[Enum.GetValues(typeof(Incremental.IncrementalStepReason)).Length];
+    public int[] Counts { get; } = new int[Incremental.IncrementalRunTrace.Reasons];
 
     /// <summary>Starts a run: the counts start from zero.</summary>
     public void Begin() => Array.Clear(Counts, 0, Counts.Length);

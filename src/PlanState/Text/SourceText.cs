@@ -191,8 +191,25 @@ public sealed class SourceText : IEquatable<SourceText>
     /// <summary>The 1-based line of a char offset.</summary>
     public int LineOf(int offset)
     {
-        var index = Array.BinarySearch(LineStarts, offset);
-        return (index >= 0 ? index : ~index - 1) + 1;
+        // The last line start at or before the offset. Not Array.BinarySearch: its int instantiation is not in the
+        // precompiled framework, so every new process JIT-compiled it (the roadmap reader asks for thousands of lines).
+        var starts = LineStarts;
+        var low = 0;
+        var high = starts.Length - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            if (starts[middle] <= offset)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low + 1;
     }
 
     /// <summary>The char offset where a 1-based line starts.</summary>

@@ -70,4 +70,17 @@ public class FormulasTests
             parsed.Should().Be(word);
         }
     }
+
+    [Test]
+    public void Every_trend_word_reads_back_from_its_text()
+    {
+        Formulas.TrendWords.Should().BeEquivalentTo((TrendWord[])Enum.GetValues(typeof(TrendWord)));
+        foreach (var word in (TrendWord[])Enum.GetValues(typeof(TrendWord)))
+        {
+            Formulas.TryParseTrendWord(" " + Formulas.TrendText(word).ToUpperInvariant() + " ", out var read).Should().BeTrue();
+            read.Should().Be(word);
+        }
+
+        Formulas.TryParseTrendWord("Accelerating", out _).Should().BeFalse();
+    }
 }

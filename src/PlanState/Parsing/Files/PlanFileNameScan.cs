@@ -117,7 +117,7 @@ internal readonly struct PlanFileNameScan
     /// </summary>
     public bool PhaseMatches(string name, PhaseNumber number)
     {
-        var parts = number.Parts;
+        var parts = number.PartsSpan;
         var part = 0;
         var i = 0;
         while (i < PhaseLength && IsDigit(name[i]))
@@ -128,7 +128,7 @@ internal readonly struct PlanFileNameScan
                 value = (value * 10) + (name[i] - '0');
             }
 
-            if (part >= parts.Count || parts[part] != value)
+            if (part >= parts.Length || parts[part] != value)
             {
                 return false;
             }
@@ -141,7 +141,7 @@ internal readonly struct PlanFileNameScan
         }
 
         var suffix = number.Suffix;
-        if (part != parts.Count || PhaseLength - i != suffix.Length)
+        if (part != parts.Length || PhaseLength - i != suffix.Length)
         {
             return false;
         }
