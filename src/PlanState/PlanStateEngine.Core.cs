@@ -39,8 +39,9 @@ public sealed partial class PlanStateEngine : IDisposable
     /// <summary>
     /// Whether an analysis builds on the ones before it (on by default). Off, every analysis reads the folder afresh,
     /// and none keeps what only a later one would use: folders are listed without a stat of each file (about 8% of a
-    /// one-off <c>planstate check</c> of 10,000 plans). For an engine that analyses once; it also turns off
-    /// <see cref="WatchForChanges"/>. The results are the same either way.
+    /// one-off <c>planstate check</c> of 10,000 plans), and <see cref="LastRunTrace"/> counts the steps without listing
+    /// each run. For an engine that analyses once; it also turns off <see cref="WatchForChanges"/>. The results are the
+    /// same either way.
     /// </summary>
     public bool ReuseAcrossAnalyses
     {

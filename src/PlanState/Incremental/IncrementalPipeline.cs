@@ -86,13 +86,14 @@ internal sealed class IncrementalPipeline : IDisposable
             changes = watcher.Sync();
         }
 
-        var trace = new IncrementalRunTrace.Builder { Watched = changes is not null };
+        // A run no later one builds on counts its steps but lists no run (see IncrementalRunTrace.Builder).
+        var trace = new IncrementalRunTrace.Builder(listsRuns: ReuseAcrossRuns) { Watched = changes is not null };
 
         // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core, and
         // STATE.md is parsed after it there, not here before the scan. Both are Markdig's first use in a new process
         // (loading and compiling its code), which the two parses shared when they ran side by side, the scan waiting.
-        var stateTrace = new IncrementalRunTrace.Builder();
-        var roadmapTrace = new IncrementalRunTrace.Builder();
+        var stateTrace = trace.Part();
+        var roadmapTrace = trace.Part();
         ParsedFile<StateDocument>? stateRead = null;
         var documentsTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot, changes)
             ? Task.Run(() =>
@@ -102,7 +103,7 @@ internal sealed class IncrementalPipeline : IDisposable
                 return roadmapParsed;
             })
             : null;
-        var scanTrace = new IncrementalRunTrace.Builder();
+        var scanTrace = trace.Part();
         var scan = scanner.Scan(fullRoot, scanTrace, changes, out var steps);
         var roadmapRead = documentsTask?.GetAwaiter().GetResult() ?? roadmap.Refresh(fullRoot, roadmapTrace, changes);
         stateRead ??= state.Refresh(fullRoot, stateTrace, changes);
@@ -142,7 +143,7 @@ internal sealed class IncrementalPipeline : IDisposable
         SpreadPhaseSteps = phaseTraces is not null;
         void RefreshPhase(int i)
         {
-            var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = new IncrementalRunTrace.Builder();
+            var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = trace.Part();
             var phaseStep = phaseSteps[i];
             if (phases[i].IsArchived)
             {
@@ -431,7 +432,7 @@ internal sealed class WholeFileStep<TDocument>
         if (output?.Source is { } cachedSource && load.Text is { } text && text.ContentHash == cachedSource.ContentHash && text.Equals(cachedSource))
         {
             stamp = current;
-            settled = current.Value.IsSettledAt(DateTime.UtcNow.Ticks);
+            settled = current.GetValueOrDefault().IsSettledAt(DateTime.UtcNow.Ticks);
             trace.RecordCached(IncrementalStep.FileParse, 1);
             return output;
         }
@@ -443,7 +444,8 @@ internal sealed class WholeFileStep<TDocument>
             : IncrementalStepReason.Modified;
         trace.Record(IncrementalStep.FileParse, file, reason);
         stamp = load.Text is null ? null : current;
-        settled = current.Value.IsSettledAt(DateTime.UtcNow.Ticks);
+        // Not current.Value: Nullable<T>.Value over this assembly's struct is JIT-compiled in every new process.
+        settled = current.GetValueOrDefault().IsSettledAt(DateTime.UtcNow.Ticks);
         output = reason == IncrementalStepReason.Unchanged ? output : parsed;
         return output!;
     }

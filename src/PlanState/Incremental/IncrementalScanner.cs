@@ -183,7 +183,7 @@ internal sealed class IncrementalScanner
         var traces = new IncrementalRunTrace.Builder[stale.Count];
         void Refresh(int i)
         {
-            traces[i] = new IncrementalRunTrace.Builder();
+            traces[i] = trace.Part();
             var step = stale[i];
             step.Refresh(root, lister, stamps, traces[i], step.IsWatchable ? changes : null);
         }

@@ -123,7 +123,8 @@ internal sealed class PhaseFolderStep
         var readFromUtcTicks = DateTime.UtcNow.Ticks;
         var plans = new List<PlanFile>(entries.Length);
         var summaries = new List<SummaryFile>(entries.Length);
-        var next = new Dictionary<string, FileParse>(entries.Length, StringComparer.Ordinal);
+        // Without stamps no later run builds on this one (see IncrementalScanner), so no file's parse is kept for it.
+        var next = stamps ? new Dictionary<string, FileParse>(entries.Length, StringComparer.Ordinal) : null;
         var vanished = false;
         var links = false;
         foreach (var entry in entries)
@@ -145,22 +146,26 @@ internal sealed class PhaseFolderStep
                 }
 
                 files.TryGetValue(name, out var cached);
-                var parse = ParseFile(folder, name, filePath, id, kind, entry.Stamp, cached, trace, Watched(changes, filePath, entry), readFromUtcTicks);
-                if (parse is null)
+                var output = ParseFile(folder, name, filePath, id, kind, entry.Stamp, cached, trace, Watched(changes, filePath, entry), readFromUtcTicks, keep: next is not null, out var parse);
+                if (output is null)
                 {
                     // Gone since the listing (an agent renamed it): left out, as the scanner does; list again next run.
                     vanished = true;
                     continue;
                 }
 
-                next[name] = parse;
-                if (parse.Output is PlanFile plan)
+                if (next is not null)
+                {
+                    next[name] = parse!;
+                }
+
+                if (output is PlanFile plan)
                 {
                     plans.Add(plan);
                 }
                 else
                 {
-                    summaries.Add((SummaryFile)parse.Output);
+                    summaries.Add((SummaryFile)output);
                 }
             }
             else if (entry.IsDirectory && entry.IsLink && FolderLinks.LinkLoops(entry.Info, PlanningFileLoader.FullPath(root, Path), out var loop))
@@ -169,10 +174,14 @@ internal sealed class PhaseFolderStep
             }
         }
 
-        RemoveFiles(files.Keys.Where(name => !next.ContainsKey(name)).ToList(), trace);
-        files = next;
-        listing = vanished ? null : entries;
-        allSettled = next.Values.All(f => f.IsSettled);
+        if (next is not null)
+        {
+            RemoveFiles(files.Keys.Where(name => !next.ContainsKey(name)).ToList(), trace);
+            files = next;
+        }
+
+        listing = vanished || next is null ? null : entries;
+        allSettled = next is not null && next.Values.All(f => f.IsSettled);
         hasLinks = links;
 
         // By id, then path (a total order, so the unstable sort is deterministic); usually the listing's order already.
@@ -295,9 +304,11 @@ internal sealed class PhaseFolderStep
         : WatchedFile.Unchanged;
 
     /// <summary>The per-file parse step: keyed by the path (fixed per cache entry) and the stamp, then the content hash.</summary>
-    /// <returns>Null when the file vanished since the folder was listed.</returns>
-    private static FileParse? ParseFile(FileSystemAccess.ListedFolder folder, string name, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace, WatchedFile watched, long readFromUtcTicks)
+    /// <param name="keep">Whether a later run may reuse the parse: then <paramref name="entry"/> is what to cache.</param>
+    /// <returns>The <see cref="PlanFile"/> or <see cref="SummaryFile"/>; null when the file vanished since the folder was listed.</returns>
+    private static object? ParseFile(FileSystemAccess.ListedFolder folder, string name, string filePath, PlanId id, PlanFileKind kind, FileStamp stamp, FileParse? cached, IncrementalRunTrace.Builder trace, WatchedFile watched, long readFromUtcTicks, bool keep, out FileParse? entry)
     {
+        entry = null;
         var root = folder.PlanningRoot;
         // A changed name kind (a PLAN renamed over a SUMMARY) never happens under one name, but the id may: PLAN.md's id follows the folder.
         if (cached is not null && cached.Kind == kind && cached.Id.Equals(id) && cached.Id.Text == id.Text)
@@ -313,7 +324,8 @@ internal sealed class PhaseFolderStep
             if (reuse)
             {
                 trace.RecordCached(IncrementalStep.FileParse, 1);
-                return cached;
+                entry = cached;
+                return cached.Output;
             }
         }
         else
@@ -335,11 +347,14 @@ internal sealed class PhaseFolderStep
         if (cached is not null && load.Text is not null && cached.ContentHash == load.Text.ContentHash && cached.Length == load.Text.Length)
         {
             trace.RecordCached(IncrementalStep.FileParse, 1);
-            return cached.Verified(stamp, readFromUtcTicks);
+            entry = cached.Verified(stamp, readFromUtcTicks);
+            return cached.Output;
         }
 
         trace.FilesParsed++;
-        var (output, usedWholeFile, hash) = kind == PlanFileKind.Plan ? ParsePlan(id, filePath, load) : ParseSummary(root, id, filePath, load);
+        bool usedWholeFile;
+        ulong? hash;
+        var output = kind == PlanFileKind.Plan ? ParsePlan(id, filePath, load, out usedWholeFile, out hash) : ParseSummary(root, id, filePath, load, out usedWholeFile, out hash);
         var reason = cached is null ? IncrementalStepReason.New
             : output.Equals(cached.Output) ? IncrementalStepReason.Unchanged
             : IncrementalStepReason.Modified;
@@ -349,17 +364,29 @@ internal sealed class PhaseFolderStep
             output = cached!.Output;
         }
 
-        return new FileParse(id, kind, stamp, readFromUtcTicks, hash, load.Text?.Length ?? -1, usedWholeFile, output);
+        if (keep)
+        {
+            entry = new FileParse(id, kind, stamp, readFromUtcTicks, hash, load.Text?.Length ?? -1, usedWholeFile, output);
+        }
+
+        return output;
     }
 
-    // The same parses as PhaseFolderScanner's, given the text already loaded, with what the cache keys on.
-    private static (object Output, bool UsedWholeFile, ulong? Hash) ParsePlan(PlanId id, string filePath, FileLoadResult head) =>
-        (PhaseFolderScanner.PlanFrom(id, filePath, head), false, head.Text?.ContentHash);
+    // The same parses as PhaseFolderScanner's, given the text already loaded, with what the cache keys on. Out
+    // parameters, not a tuple: the tuple's generic code over these types was JIT-compiled in every new process.
+    private static object ParsePlan(PlanId id, string filePath, FileLoadResult head, out bool usedWholeFile, out ulong? hash)
+    {
+        usedWholeFile = false;
+        hash = head.Text?.ContentHash;
+        return PhaseFolderScanner.PlanFrom(id, filePath, head);
+    }
 
-    private static (object Output, bool UsedWholeFile, ulong? Hash) ParseSummary(string root, PlanId id, string filePath, FileLoadResult head)
+    private static object ParseSummary(string root, PlanId id, string filePath, FileLoadResult head, out bool usedWholeFile, out ulong? hash)
     {
         var summary = PhaseFolderScanner.SummaryFrom(root, id, filePath, head, FileSystemAccess.Default, out var parsed);
-        return (summary, !ReferenceEquals(parsed, head) && parsed.Text is not null, parsed.Text?.ContentHash);
+        usedWholeFile = !ReferenceEquals(parsed, head) && parsed.Text is not null;
+        hash = parsed.Text?.ContentHash;
+        return summary;
     }
 
     /// <summary>

@@ -82,6 +82,15 @@ public class IncrementalPipelineTests
     }
 
     [Test]
+    public void The_trace_counts_every_step_and_reason_the_enums_name()
+    {
+        IncrementalRunTrace.Steps.Should().Be(Enum.GetValues(typeof(IncrementalStep)).Length);
+        IncrementalRunTrace.Reasons.Should().Be(Enum.GetValues(typeof(IncrementalStepReason)).Length);
+        Enum.GetValues(typeof(IncrementalStep)).Cast<int>().Should().Equal(Enumerable.Range(0, IncrementalRunTrace.Steps), "the trace indexes its counts by the value");
+        Enum.GetValues(typeof(IncrementalStepReason)).Cast<int>().Should().Equal(Enumerable.Range(0, IncrementalRunTrace.Reasons));
+    }
+
+    [Test]
     public void A_cold_runs_trace_lists_the_steps_in_pipeline_order_and_the_parses_state_first_and_roadmap_last()
     {
         using var temp = new TempDirectory();
