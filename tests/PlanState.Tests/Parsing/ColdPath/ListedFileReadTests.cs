@@ -126,6 +126,27 @@ public sealed class ListedFileReadTests
     }
 
     [Test]
+    public void Two_files_of_a_listed_folder_open_at_once_read_apart()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("phases/01-x"));
+        File.WriteAllText(temp.Combine("phases/01-x/01-01-PLAN.md"), "first");
+        File.WriteAllText(temp.Combine("phases/01-x/01-02-PLAN.md"), "second file");
+        using var folder = FileSystemAccess.Default.OpenListedFolder(temp.Path, "phases/01-x");
+
+        // The folder reuses a disposed file's source for the next file; one still open must not be taken over.
+        using var first = FileSystemAccess.Default.OpenListedFile(folder, "01-01-PLAN.md");
+        using var second = FileSystemAccess.Default.OpenListedFile(folder, "01-02-PLAN.md");
+
+        second.Should().NotBeSameAs(first);
+        ReadAll(first, 3).Should().Equal("first"u8.ToArray());
+        ReadAll(second, 3).Should().Equal("second file"u8.ToArray());
+        first.Dispose();
+        using var third = FileSystemAccess.Default.OpenListedFile(folder, "01-01-PLAN.md");
+        ReadAll(third, 100).Should().Equal("first"u8.ToArray());
+    }
+
+    [Test]
     public void A_listed_folder_holds_at_most_one_descriptor_and_none_once_disposed()
     {
         using var temp = new TempDirectory();
