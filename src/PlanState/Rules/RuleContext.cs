@@ -88,7 +88,7 @@ internal sealed class RuleContext
     }
 
     /// <summary>Makes again the findings and edits a check made in an earlier run (see <see cref="RuleMemo"/>).</summary>
-    public void Replay(Finding[] madeFindings, TextEdit[] madeEdits)
+    public void Replay(IReadOnlyList<Finding> madeFindings, IReadOnlyList<TextEdit> madeEdits)
     {
         findings.AddRange(madeFindings);
         edits.AddRange(madeEdits);

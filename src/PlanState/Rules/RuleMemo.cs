@@ -46,7 +46,8 @@ internal sealed class RuleMemo
             : before is not { } was ? Incremental.IncrementalStepReason.New
             : was.Findings.AsSpan().SequenceEqual(after.Value.Findings) && was.Edits.AsSpan().SequenceEqual(after.Value.Edits) ? Incremental.IncrementalStepReason.Unchanged
             : Incremental.IncrementalStepReason.Modified;
-        Counts[(int)reason]++;
+        // Atomically: ROADMAP.md's rules may count on another core meanwhile (see RuleRunner).
+        Interlocked.Increment(ref Counts[(int)reason]);
     }
 
     /// <summary>The last findings and edits of one cross-folder check, with the folder layout, ROADMAP.md and milestone it saw.</summary>
