@@ -75,6 +75,7 @@ internal partial class FileSystemAccess
     /// </summary>
     internal sealed class ListedFolder : IDisposable
     {
+        /// <summary>No file of the folder has been opened yet, nor the folder.</summary>
         public const int NotOpened = -1;
 
         /// <summary>The folder cannot be opened, or is disposed: its files are opened by their paths.</summary>
