@@ -322,19 +322,9 @@ internal partial class FileSystemAccess
             return path;
         }
 
-        /// <summary>A file name as <c>openat</c> takes it, in the same per-thread buffer; null when it is no plain name.</summary>
-        private static byte[]? NameBytes(string name)
-        {
-            if (name.Length == 0 || name.Length * 3 + 1 > MaxPathBytes || name.Contains('/'))
-            {
-                return null;
-            }
-
-            var path = pathBuffer ??= new byte[MaxPathBytes];
-            var length = Encoding.UTF8.GetBytes(name, 0, name.Length, path, 0);
-            path[length] = 0;
-            return path;
-        }
+        /// <summary>A file name as <c>openat</c> takes it (<see cref="PathBytes"/> with nothing before it); null when it is no plain name.</summary>
+        private static byte[]? NameBytes(string name) =>
+            name.Length == 0 || name.Contains('/') ? null : PathBytes(string.Empty, name);
 
         /// <summary>Linux's <c>PATH_MAX</c>, NUL included.</summary>
         private const int MaxPathBytes = 4096;
