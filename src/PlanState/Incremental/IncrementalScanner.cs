@@ -92,12 +92,14 @@ internal sealed class IncrementalScanner
 
         folders = next;
         steps = found;
-        var phases = found
-            .Select(f => f.Folder!)
-            .OrderBy(p => p.Number)
-            .ThenBy(p => p.ArchiveVersion is null ? 0 : 1)
-            .ThenBy(p => p.ArchiveVersion, StringComparer.Ordinal)
-            .ThenBy(p => p.Path, StringComparer.Ordinal);
+        // Sorted by List.Sort rather than OrderBy: LINQ's sorting over the phase number compiled by the JIT in every process.
+        var phases = new List<PhaseFolder>(found.Count);
+        foreach (var step in found)
+        {
+            phases.Add(step.Folder!);
+        }
+
+        phases.Sort(PhaseFolder.CompareInScanOrder);
         var scan = new PhaseScanResult(hasPhasesFolder, phases.ToEquatableArray(), problems.ToEquatableArray());
 
         // Kept for the next watched run only when a problem-free scan can be handed back whole.

@@ -56,4 +56,26 @@ public sealed record PhaseFolder(
     EquatableArray<Diagnostics.Finding> Problems)
 {
     public bool IsArchived => ArchiveVersion is not null;
+
+    /// <summary>
+    /// The order of a scan's phase folders: by number, an active folder before archived ones of the same number, then
+    /// by archive version and path (ordinal). The path makes it total, so an unstable sort gives the same order.
+    /// </summary>
+    internal static int CompareInScanOrder(PhaseFolder x, PhaseFolder y)
+    {
+        var byNumber = x.Number.CompareTo(y.Number);
+        if (byNumber != 0)
+        {
+            return byNumber;
+        }
+
+        var byArchived = (x.IsArchived ? 1 : 0) - (y.IsArchived ? 1 : 0);
+        if (byArchived != 0)
+        {
+            return byArchived;
+        }
+
+        var byVersion = string.CompareOrdinal(x.ArchiveVersion, y.ArchiveVersion);
+        return byVersion != 0 ? byVersion : string.CompareOrdinal(x.Path, y.Path);
+    }
 }

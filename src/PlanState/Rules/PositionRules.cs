@@ -7,8 +7,9 @@ namespace PlanState.Rules;
 /// <summary>STATE.md Current Position, Current focus and Session Continuity.</summary>
 internal static partial class PositionRules
 {
-    // A plan ID such as 01-03 or 02.1-01, never part of a date (2026-02-02).
-    private const string PlanIdPatternText = @"(?<![\w.\-])(?<id>\d{1,3}(?:\.\d+)*[A-Za-z]?-\d{1,3})(?!\d|-\d)";
+    // A plan ID such as 01-03 or 02.1-01, never part of a date (2026-02-02). Digits are ASCII, as plan IDs are read
+    // elsewhere (and \d would also make the generated regex build a Unicode digit search the JIT compiles in every process).
+    private const string PlanIdPatternText = @"(?<![\w.\-])(?<id>[0-9]{1,3}(?:\.[0-9]+)*[A-Za-z]?-[0-9]{1,3})(?![0-9]|-[0-9])";
 
 #if NET8_0_OR_GREATER
     [GeneratedRegex(PlanIdPatternText, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -19,7 +20,7 @@ internal static partial class PositionRules
     private static Regex PlanIdPattern() => planIdPatternRegex ??= new(PlanIdPatternText, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 #endif
 
-    private const string FocusPhasePattern = @"^\s*Phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)\b";
+    private const string FocusPhasePattern = @"^\s*Phase\s+(?<phase>[0-9]+(?:\.[0-9]+)*[A-Za-z]?)\b";
 
 #if NET8_0_OR_GREATER
     [GeneratedRegex(FocusPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

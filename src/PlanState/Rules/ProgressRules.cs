@@ -10,7 +10,7 @@ namespace PlanState.Rules;
 /// <summary>The STATE.md <c>Progress:</c> line: bar fill, percent and the fractions after it.</summary>
 internal static partial class ProgressRules
 {
-    private const string InPhasePattern = @"^\s*(?:plans?\s+)?in\s+phase\s+(?<phase>\d+(?:\.\d+)*[A-Za-z]?)";
+    private const string InPhasePattern = @"^\s*(?:plans?\s+)?in\s+phase\s+(?<phase>[0-9]+(?:\.[0-9]+)*[A-Za-z]?)";
 
 #if NET8_0_OR_GREATER
     [GeneratedRegex(InPhasePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -50,12 +50,8 @@ public static class PhaseFolderScanner
             }
         }
 
-        var phases = scan.Phases
-            .OrderBy(p => p.Number)
-            .ThenBy(p => p.ArchiveVersion is null ? 0 : 1)
-            .ThenBy(p => p.ArchiveVersion, StringComparer.Ordinal)
-            .ThenBy(p => p.Path, StringComparer.Ordinal);
-        return new PhaseScanResult(hasPhasesFolder, phases.ToEquatableArray(), scan.Problems.ToEquatableArray());
+        scan.Phases.Sort(PhaseFolder.CompareInScanOrder);
+        return new PhaseScanResult(hasPhasesFolder, scan.Phases.ToEquatableArray(), scan.Problems.ToEquatableArray());
     }
 
     private static bool IsDirectory(FileSystemInfo entry) => entry is DirectoryInfo || (entry.Attributes & FileAttributes.Directory) != 0;

@@ -577,7 +577,7 @@ internal ref struct SimpleFrontmatter
     private int KeyEnd(int start, int lineEnd)
     {
         var text = s;
-        if (!IsIn(text[start], KeyStartsBelow64, KeyCharsFrom64))
+        if (!AsciiMask.Contains(text[start], KeyStartsBelow64, KeyCharsFrom64))
         {
             return -1;
         }
@@ -585,7 +585,7 @@ internal ref struct SimpleFrontmatter
         for (var i = start + 1; i < lineEnd; i++)
         {
             var c = text[i];
-            if (!IsIn(c, KeyCharsBelow64, KeyCharsFrom64))
+            if (!AsciiMask.Contains(c, KeyCharsBelow64, KeyCharsFrom64))
             {
                 return c == ':' && (i + 1 == lineEnd || text[i + 1] == ' ') ? i : -1;
             }
@@ -600,11 +600,6 @@ internal ref struct SimpleFrontmatter
     private const ulong KeyStartsBelow64 = 0x3FFUL << '0';
     private const ulong KeyCharsBelow64 = KeyStartsBelow64 | (0b111UL << '-');
     private const ulong KeyCharsFrom64 = (0x3FFFFFFUL << ('A' - 64)) | (1UL << ('_' - 64)) | (0x3FFFFFFUL << ('a' - 64));
-
-    /// <summary>Whether <paramref name="c"/> is ASCII and its bit is set in <paramref name="below64"/> or <paramref name="from64"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsIn(char c, ulong below64, ulong from64) =>
-        c < 64 ? ((below64 >> c) & 1) != 0 : c < 128 && ((from64 >> (c - 64)) & 1) != 0;
 
     // The small helpers below are marked for inlining: the tool's precompiled (ReadyToRun) code left them as calls,
     // several per line; inlined, the blocks read about 5 % faster (measured side by side in one process).

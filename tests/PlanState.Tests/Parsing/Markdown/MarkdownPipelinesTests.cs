@@ -77,6 +77,37 @@ public sealed class MarkdownPipelinesTests
         document.Descendants<Markdig.Extensions.Tables.Table>().Should().NotBeEmpty("real tables are still found");
     }
 
+    // Each char an inline parser opens on, as the roadmap's pipeline tests it: a table holding one is inline parsed
+    // (Markdig makes it a Table); one of plain cells stays a paragraph, whatever its non-ASCII chars.
+    [TestCase("`")]
+    [TestCase("\\")]
+    [TestCase("<")]
+    [TestCase("&")]
+    [TestCase("*")]
+    [TestCase("_")]
+    [TestCase("[")]
+    [TestCase("]")]
+    [TestCase("!")]
+    public void A_roadmap_table_with_a_char_an_inline_parser_opens_on_is_inline_parsed(string opener)
+    {
+        var document = ParseRoadmapTable($"1. A {opener} b");
+
+        document.Descendants<Markdig.Extensions.Tables.Table>().Should().ContainSingle();
+    }
+
+    [TestCase("plain text, digits 0-9 and (punctuation): #$%'+,./;=?@^{}~")]
+    [TestCase("non-ASCII: \u00bc\u00a6\u00e0\u00dc\u00fb\u00dd \u2705 \u20ac")]
+    public void A_roadmap_table_of_plain_cells_stays_a_paragraph(string cell)
+    {
+        var document = ParseRoadmapTable(cell);
+
+        document.Descendants<Markdig.Extensions.Tables.Table>().Should().BeEmpty();
+        document.Descendants<ParagraphBlock>().Should().ContainSingle();
+    }
+
+    private static MarkdownDocument ParseRoadmapTable(string cell) =>
+        Markdig.Markdown.Parse($"| Phase | Status |\n|---|---|\n| {cell} | Complete |\n", MarkdownPipelines.Body, MarkdownPipelines.TablesReadFromRawLines);
+
     [Test]
     public void A_paragraph_of_nested_link_openers_is_not_inline_parsed_and_costs_no_time()
     {
