@@ -90,23 +90,35 @@ internal sealed class IncrementalPipeline : IDisposable
         var trace = new IncrementalRunTrace.Builder(listsRuns: ReuseAcrossRuns) { Watched = changes is not null };
 
         // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core, and
-        // STATE.md is parsed after it there, not here before the scan. Both are Markdig's first use in a new process
-        // (loading and compiling its code), which the two parses shared when they ran side by side, the scan waiting.
+        // STATE.md is parsed after it by whichever thread is free first (that one, or this one once the scan is done),
+        // not here before the scan. Both are Markdig's first use in a new process (loading and compiling its code),
+        // which the two parses shared when they ran side by side, the scan waiting.
         var stateTrace = trace.Part();
         var roadmapTrace = trace.Part();
         ParsedFile<StateDocument>? stateRead = null;
+        var stateClaimed = 0;
+        void ParseStateUnlessClaimed()
+        {
+            if (Interlocked.Exchange(ref stateClaimed, 1) == 0)
+            {
+                stateRead = state.Refresh(fullRoot, stateTrace, changes);
+            }
+        }
+
         var documentsTask = Environment.ProcessorCount > 1 && roadmap.NeedsParse(fullRoot, changes)
             ? Task.Run(() =>
             {
                 var roadmapParsed = roadmap.Refresh(fullRoot, roadmapTrace, changes);
-                stateRead = state.Refresh(fullRoot, stateTrace, changes);
+                ParseStateUnlessClaimed();
                 return roadmapParsed;
             })
             : null;
         var scanTrace = trace.Part();
         var scan = scanner.Scan(fullRoot, scanTrace, changes, out var steps);
+        ParseStateUnlessClaimed();
+
+        // Waiting for the task also makes its STATE.md result, when it took that, visible here.
         var roadmapRead = documentsTask?.GetAwaiter().GetResult() ?? roadmap.Refresh(fullRoot, roadmapTrace, changes);
-        stateRead ??= state.Refresh(fullRoot, stateTrace, changes);
 
         // The trace keeps the parses in the order they ran one after another before: STATE.md, the folders, ROADMAP.md.
         trace.Add(stateTrace);
@@ -121,7 +133,7 @@ internal sealed class IncrementalPipeline : IDisposable
         }
 
         // Project model.
-        var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead, roadmapRead, scan, lockWrittenAtUtc);
+        var candidate = PlanningFolderReader.Assemble(fullRoot, stateRead!, roadmapRead, scan, lockWrittenAtUtc);
         folder = Step(IncrementalStep.ProjectModel, trace, folder, candidate);
 
         // Per-phase steps, in the folder's phase order: the aggregate (active folders only), then the folder's own rule
