@@ -49,7 +49,7 @@ internal static class MarkdownPipelines
     /// </summary>
     private static void SkipInlinesWithoutPipes(BlockProcessor processor, Block block)
     {
-        if (block is LeafBlock leaf && (!Contains(leaf, 0, PipeFrom64) || (IsPlainTableCandidate(processor, leaf) && !Contains(leaf, InlineOpenersBelow64, InlineOpenersFrom64))))
+        if (block is LeafBlock leaf && (!ContainsPipe(leaf) || (IsPlainTableCandidate(processor, leaf) && !ContainsInlineOpener(leaf))))
         {
             leaf.ProcessInlines = false;
         }
@@ -100,26 +100,41 @@ internal static class MarkdownPipelines
         return start == end && text[start] == '|';
     }
 
-    /// <summary>
-    /// Whether a line of the block holds one of the chars of an <see cref="AsciiMask"/>. A plain loop, not <c>string.IndexOfAny(char[])</c>: with more than a
-    /// few chars that builds a search over them whose generic code the JIT compiled in every new process (about 5 ms of
-    /// a roadmap's first parse); the lines tested are short.
-    /// </summary>
-    private static bool Contains(LeafBlock leaf, ulong below64, ulong from64)
+    /// <summary>Whether a line of the block holds a <c>|</c>: every paragraph and heading is asked (a vectorised search).</summary>
+    private static bool ContainsPipe(LeafBlock leaf)
     {
         var lines = leaf.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
             var slice = lines.Lines[i].Slice;
-            var text = slice.Text;
-            if (text is null)
+            if (slice.Text is { } text && slice.Start <= slice.End && text.IndexOf('|', slice.Start, slice.End - slice.Start + 1) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a line of the block holds one of <see cref="InlineOpenersBelow64"/> and <see cref="InlineOpenersFrom64"/>
+    /// (only plain-table candidates are asked). A loop over an <see cref="AsciiMask"/>, not <c>string.IndexOfAny(char[])</c>:
+    /// with more than a few chars that builds a search over them whose generic code the JIT compiled in every new process.
+    /// </summary>
+    private static bool ContainsInlineOpener(LeafBlock leaf)
+    {
+        var lines = leaf.Lines;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var slice = lines.Lines[i].Slice;
+            if (slice.Text is not { } text)
             {
                 continue;
             }
 
             for (var c = slice.Start; c <= slice.End; c++)
             {
-                if (AsciiMask.Contains(text[c], below64, from64))
+                if (AsciiMask.Contains(text[c], InlineOpenersBelow64, InlineOpenersFrom64))
                 {
                     return true;
                 }
@@ -128,9 +143,6 @@ internal static class MarkdownPipelines
 
         return false;
     }
-
-    // '|' is 124: bit 60 of the upper mask.
-    private const ulong PipeFrom64 = 1UL << ('|' - 64);
 
     /// <summary>
     /// The chars the inline parsers other than the pipe table's and the line break's open on (code, escapes, HTML and
