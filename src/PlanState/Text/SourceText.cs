@@ -1,3 +1,6 @@
+#if NET8_0_OR_GREATER
+using System.Runtime.CompilerServices;
+#endif
 using System.Text;
 
 namespace PlanState.Text;
@@ -314,7 +317,12 @@ public sealed class SourceText : IEquatable<SourceText>
         var i = 0;
         for (var words = count - 7; i < words; i += 8)
         {
+#if NET8_0_OR_GREATER
+            // An intrinsic: precompiled code calls BitConverter (another assembly's code) once per word.
+            hash ^= Unsafe.ReadUnaligned<ulong>(ref bytes[i]);
+#else
             hash ^= BitConverter.ToUInt64(bytes, i);
+#endif
             hash *= prime;
             hash ^= hash >> 32;
         }
