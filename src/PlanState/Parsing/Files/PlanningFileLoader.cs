@@ -1,4 +1,8 @@
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.Intrinsics;
+#endif
 using System.Text;
 using PlanState.Diagnostics;
 using PlanState.Model;
@@ -278,20 +282,40 @@ public static class PlanningFileLoader
     }
 
     /// <summary>The offset of the first line break in <c>bytes[start..count)</c>, or <paramref name="count"/>.</summary>
-    private static int LineEnd(byte[] bytes, int start, int count)
+    internal static int LineEnd(byte[] bytes, int start, int count)
     {
-#if NET8_0_OR_GREATER
-        var found = ((ReadOnlySpan<byte>)bytes.AsSpan(start, count - start)).IndexOfAny((byte)'\n', (byte)'\r');
-        return found < 0 ? count : start + found;
-#else
+        if ((uint)count > (uint)bytes.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         var end = start;
+#if NET8_0_OR_GREATER
+        // Sixteen bytes per compare, written out: the framework's IndexOfAny is a call per line in precompiled code
+        // (it cannot be inlined across assemblies); these vector operations are intrinsics. The loads are unchecked,
+        // hence the check above.
+        if (Vector128.IsHardwareAccelerated && end >= 0 && count - end >= Vector128<byte>.Count)
+        {
+            ref var first = ref bytes[0];
+            var lineFeed = Vector128.Create((byte)'\n');
+            var carriageReturn = Vector128.Create((byte)'\r');
+            for (; end <= count - Vector128<byte>.Count; end += Vector128<byte>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref first, (nuint)end);
+                var breaks = (Vector128.Equals(v, lineFeed) | Vector128.Equals(v, carriageReturn)).ExtractMostSignificantBits();
+                if (breaks != 0)
+                {
+                    return end + BitOperations.TrailingZeroCount(breaks);
+                }
+            }
+        }
+#endif
         while (end < count && bytes[end] is not ((byte)'\n' or (byte)'\r'))
         {
             end++;
         }
 
         return end;
-#endif
     }
 
     private static bool FenceCouldStillFollow(byte[] bytes, int start, int end)

@@ -329,6 +329,43 @@ public class PlanningFileLoaderTests
     }
 
     [Test]
+    public void Line_end_search_finds_the_first_break_before_the_count_at_every_offset()
+    {
+        // Around and across the 16-byte vector steps, with filler bytes that differ from \n and \r in one bit only, a
+        // second break further on, and a break just past the count that must not be seen.
+        foreach (var filler in new byte[] { (byte)'a', 0x8A, 0x8D, 0x0B, 0x0C, 0x2A })
+        {
+            for (var count = 0; count <= 70; count++)
+            {
+                for (var breakAt = -1; breakAt < count; breakAt++)
+                {
+                    foreach (var lineBreak in new[] { (byte)'\n', (byte)'\r' })
+                    {
+                        var bytes = Enumerable.Repeat(filler, count + 17).ToArray();
+                        bytes[count + 1] = (byte)'\n';
+                        if (breakAt >= 0)
+                        {
+                            bytes[breakAt] = lineBreak;
+                            bytes[Math.Min(breakAt + 3, count)] = (byte)'\r';
+                        }
+
+                        foreach (var start in new[] { 0, 1, 15, 16, 17, 33 }.Where(s => s <= count))
+                        {
+                            var expected = start;
+                            while (expected < count && bytes[expected] is not ((byte)'\n' or (byte)'\r'))
+                            {
+                                expected++;
+                            }
+
+                            PlanningFileLoader.LineEnd(bytes, start, count).Should().Be(expected, $"filler 0x{filler:X2}, count {count}, break at {breakAt}, start {start}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Head_of_a_file_with_frontmatter_stops_after_the_block_and_its_next_line()
     {
         var content = "---\nphase: 1\n---\n\n# Plan\n" + new string('x', 9000) + "\n";
