@@ -311,6 +311,12 @@ public sealed class SourceText : IEquatable<SourceText>
     /// <summary><see cref="Fnv1a(byte[])"/> of <c>bytes[0..count)</c>.</summary>
     internal static ulong Fnv1a(byte[] bytes, int count)
     {
+        // The word reads below are unchecked.
+        if ((uint)count > (uint)bytes.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         const ulong offsetBasis = 14695981039346656037;
         const ulong prime = 1099511628211;
         var hash = offsetBasis;
