@@ -38,6 +38,11 @@ now() { date +%s%N; }
 # Warm the file cache and both programs.
 for _ in 1 2 3; do check; floor; done
 
+# On a virtual machine the host may take CPU time from it ("steal"), which slows every run: measured over the
+# interleaved runs and reported with them, since it explains most of the spread between sessions.
+cpu_times() { if [ -r /proc/stat ]; then awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $9; exit }' /proc/stat; else echo "0 0"; fi; }
+read -r busy_before steal_before < <(cpu_times)
+
 check_times=()
 floor_times=()
 for ((i = 0; i < runs; i++)); do
@@ -50,6 +55,9 @@ for ((i = 0; i < runs; i++)); do
   fi
 done
 
+read -r busy_after steal_after < <(cpu_times)
+steal=$(awk -v b=$((busy_after - busy_before)) -v s=$((steal_after - steal_before)) 'BEGIN { if (b > 0) printf "%.1f", 100 * s / b; else print "n/a" }')
+
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 check_ns=$(median "${check_times[@]}")
 floor_ns=$(median "${floor_times[@]}")
@@ -58,11 +66,11 @@ peak_kb=$(tail -1 "$work/peak.txt")
 cores=$(nproc)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
-report=$(awk -v c="$check_ns" -v f="$floor_ns" -v p="$plans" -v n="$files" -v r="$runs" -v m="$peak_kb" -v k="$cores" -v l="$load" 'BEGIN {
+report=$(awk -v c="$check_ns" -v f="$floor_ns" -v p="$plans" -v n="$files" -v r="$runs" -v m="$peak_kb" -v k="$cores" -v l="$load" -v st="$steal" 'BEGIN {
   printf "| Plans | Files | `planstate check` median (s) | I/O floor median (s) | Ratio | Peak RSS (MB) |\n"
   printf "|---:|---:|---:|---:|---:|---:|\n"
   printf "| %d | %d | %.3f | %.3f | %.1fx | %.0f |\n", p, n, c / 1e9, f / 1e9, c / f, m / 1024
-  printf "\n%d interleaved runs each, %d cores, load average %s.\n", r, k, l
+  printf "\n%d interleaved runs each, %d cores, load average %s; CPU time stolen by the host during them: %s %%.\n", r, k, l, st
 }')
 echo "$report" | tee "$output"
 
