@@ -27,10 +27,14 @@ public sealed record OutlineBlock(OutlineBlockKind Kind, int FirstLine, int Last
 public static class MarkdownOutline
 {
     /// <summary>Outlines <paramref name="text"/> from char offset <paramref name="bodyStart"/> (after any frontmatter).</summary>
-    public static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart)
+    public static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart) =>
+        Outline(text, bodyStart, MarkdownPipelines.Body, MarkdownPipelines.PlainTablesMarked);
+
+    /// <summary>Tests pass Markdig's plain pipeline (every inline parsed) to compare with.</summary>
+    internal static IReadOnlyList<OutlineBlock> Outline(SourceText text, int bodyStart, Markdig.MarkdownPipeline pipeline, Markdig.MarkdownParserContext? context)
     {
         var body = bodyStart == 0 ? text.Text : text.Text.Substring(bodyStart);
-        var document = Markdig.Markdown.Parse(body, MarkdownPipelines.Body);
+        var document = Markdig.Markdown.Parse(body, pipeline, context);
         var lineOffset = text.LineOf(bodyStart) - 1;
         var blocks = new List<OutlineBlock>();
         var section = string.Empty;
@@ -65,7 +69,8 @@ public static class MarkdownOutline
 
                     break;
                 case ParagraphBlock paragraph:
-                    Add(blocks, OutlineBlockKind.Prose, paragraph, text, bodyStart, section, level);
+                    // A table of plain cells Markdig was spared the inline parsing of (see MarkdownPipelines.PlainTablesMarked).
+                    Add(blocks, MarkdownPipelines.IsMarkedTable(paragraph) ? OutlineBlockKind.Table : OutlineBlockKind.Prose, paragraph, text, bodyStart, section, level);
                     break;
                 case ContainerBlock nested:
                     Walk(nested, blocks, text, bodyStart, lineOffset, ref section, ref level);

@@ -42,6 +42,19 @@ internal static class MarkdownPipelines
     public static MarkdownParserContext TablesReadFromRawLines { get; } = new();
 
     /// <summary>
+    /// Passed to <c>Markdown.Parse</c> by a reader that must tell tables from prose but reads a table's cells from the
+    /// raw lines (the outline's): a paragraph of plain cells that Markdig would certainly make a table of (see
+    /// <see cref="IsCertainTable"/>) skips inline parsing and stays a paragraph, marked as a table for
+    /// <see cref="IsMarkedTable"/>. Any other paragraph with pipes is inline parsed, so Markdig decides.
+    /// </summary>
+    public static MarkdownParserContext PlainTablesMarked { get; } = new();
+
+    /// <summary>Whether <paramref name="paragraph"/> is a table of plain cells left a paragraph under <see cref="PlainTablesMarked"/>.</summary>
+    public static bool IsMarkedTable(ParagraphBlock paragraph) => paragraph.GetData(PlainTableMark) is not null;
+
+    private static readonly object PlainTableMark = new();
+
+    /// <summary>
     /// The parsers read block structure only; they never look at inlines. In these pipelines the one inline parser
     /// that changes the block tree is the pipe table's (it turns a paragraph into a <c>Table</c>), and it needs a
     /// <c>|</c>. A paragraph or heading without one therefore skips inline parsing: most of Markdig's time on a
@@ -49,9 +62,26 @@ internal static class MarkdownPipelines
     /// </summary>
     private static void SkipInlinesWithoutPipes(BlockProcessor processor, Block block)
     {
-        if (block is LeafBlock leaf && (!ContainsPipe(leaf) || (IsPlainTableCandidate(processor, leaf) && !ContainsInlineOpener(leaf))))
+        if (block is not LeafBlock leaf)
+        {
+            return;
+        }
+
+        if (!ContainsPipe(leaf))
         {
             leaf.ProcessInlines = false;
+        }
+        else if (IsPlainTableCandidate(processor, leaf) && !ContainsInlineOpener(leaf))
+        {
+            if (ReferenceEquals(processor.Context, TablesReadFromRawLines))
+            {
+                leaf.ProcessInlines = false;
+            }
+            else if (IsCertainTable(leaf))
+            {
+                leaf.ProcessInlines = false;
+                leaf.SetData(PlainTableMark, PlainTableMark);
+            }
         }
     }
 
@@ -67,7 +97,8 @@ internal static class MarkdownPipelines
     /// </summary>
     private static bool IsPlainTableCandidate(BlockProcessor processor, LeafBlock leaf)
     {
-        if (!ReferenceEquals(processor.Context, TablesReadFromRawLines) || leaf is not ParagraphBlock || leaf.Parent is ListItemBlock || leaf.Lines.Count == 0)
+        if (!(ReferenceEquals(processor.Context, TablesReadFromRawLines) || ReferenceEquals(processor.Context, PlainTablesMarked))
+            || leaf is not ParagraphBlock || leaf.Parent is ListItemBlock || leaf.Lines.Count == 0)
         {
             return false;
         }
@@ -98,6 +129,126 @@ internal static class MarkdownPipelines
         }
 
         return start == end && text[start] == '|';
+    }
+
+    /// <summary>
+    /// Whether Markdig's pipe table parser, given a paragraph of plain cells (no char any other inline parser opens
+    /// on), certainly turns all of it into a table: every line holds a <c>|</c> (a line without one makes it no
+    /// table), and the second is a header separator row in its plainest form: a leading pipe, cells of <c>:?-+:?</c>
+    /// between pipes, padded with spaces only; and no line holds a tab or another control char. Narrower than Markdig's own rule on purpose: a paragraph this says no to is
+    /// inline parsed, and Markdig decides; the tests compare the outline with Markdig's over every short separator
+    /// row and random tables.
+    /// </summary>
+    private static bool IsCertainTable(LeafBlock leaf)
+    {
+        // The paragraph must still start at its first line: closing it takes leading link reference definitions
+        // out of its lines but not out of its span, which the table Markdig makes of the rest does not cover.
+        var lines = leaf.Lines;
+        if (lines.Count < 2 || lines.Lines[0].Line != leaf.Line || !IsPlainSeparatorRow(lines.Lines[1].Slice))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var slice = lines.Lines[i].Slice;
+            if (slice.Text is not { } text || slice.Start > slice.End || char.IsWhiteSpace(text[slice.End])
+                || text.IndexOf('|', slice.Start, slice.End - slice.Start + 1) < 0 || HasControlChar(text, slice.Start, slice.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A tab (or another control char) anywhere: Markdig's tree around one can hold the paragraph beside the table.</summary>
+    private static bool HasControlChar(string text, int start, int end)
+    {
+        for (var i = start; i <= end; i++)
+        {
+            if (text[i] < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>| cell {| cell} [|]</c> with each cell <c>:?-+:?</c>, spaces around any of it, and a pipe after the first cell.</summary>
+    private static bool IsPlainSeparatorRow(StringSlice slice)
+    {
+        if (slice.Text is not { } text)
+        {
+            return false;
+        }
+
+        // A leading pipe is required: a row opening with a dash is also read by Markdig's block parsers (lists,
+        // thematic breaks, its pipe table block parser), and what they make of it is left to Markdig.
+        var i = SkipSpaces(text, slice.Start, slice.End);
+        if (i > slice.End || text[i] != '|')
+        {
+            return false;
+        }
+
+        i = SkipSpaces(text, i + 1, slice.End);
+
+        // Pipes after the first cell: a leading pipe alone (|---) is not a separator row to Markdig.
+        var pipes = 0;
+
+        var cells = 0;
+        while (i <= slice.End)
+        {
+            // One cell: an optional colon, dashes, an optional colon, then blanks and a pipe or the end.
+            if (text[i] == ':')
+            {
+                i++;
+            }
+
+            var dashes = i;
+            while (i <= slice.End && text[i] == '-')
+            {
+                i++;
+            }
+
+            if (i == dashes)
+            {
+                return false;
+            }
+
+            if (i <= slice.End && text[i] == ':')
+            {
+                i++;
+            }
+
+            cells++;
+            i = SkipSpaces(text, i, slice.End);
+            if (i > slice.End)
+            {
+                break;
+            }
+
+            if (text[i] != '|')
+            {
+                return false;
+            }
+
+            pipes++;
+            i = SkipSpaces(text, i + 1, slice.End);
+        }
+
+        return cells > 0 && pipes > 0;
+    }
+
+    private static int SkipSpaces(string text, int i, int end)
+    {
+        while (i <= end && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Whether a line of the block holds a <c>|</c>: every paragraph and heading is asked (a vectorised search).</summary>

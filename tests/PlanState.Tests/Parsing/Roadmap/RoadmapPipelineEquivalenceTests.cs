@@ -107,7 +107,8 @@ public sealed class RoadmapPipelineEquivalenceTests
                 .Descendants<Markdig.Extensions.Tables.Table>().Count();
     }
 
-    private static Gen<string> TableDocuments()
+    /// <summary>Documents of table-like lines (the outline's tests use them too).</summary>
+    internal static Gen<string> TableDocuments()
     {
         var line = Gen.OneOf(
             Gen.Elements(TableLines),
