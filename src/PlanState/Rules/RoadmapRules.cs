@@ -233,16 +233,33 @@ internal static class RoadmapRules
     /// <summary>A phase gains its first completed plan: add its table row, in phase order, in the style of an existing row.</summary>
     private static void AddMissingRows(RuleContext context, ProgressTable table)
     {
+        // Plain loops, not LINQ: this runs once per analysis, and in a new process each LINQ operator over these
+        // types is a generic instantiation for the runtime to set up first (on the longest rule path of a cold run).
         var source = context.Folder.RoadmapSource;
-        var phaseRows = table.Rows.Where(r => r.Kind == ProgressTableRowKind.Phase && r.Phase is not null && r.PhaseCell is not null && r.PlansCell is not null && r.StatusCell is not null && r.CompletedCell is not null).ToList();
-        var template = phaseRows.LastOrDefault();
-        if (source is null || template is null)
+        var rows = table.Rows.AsSpan();
+        var phaseRows = new List<ProgressTableRow>(rows.Length);
+        var listed = new HashSet<PhaseNumber>();
+        foreach (var row in rows)
+        {
+            if (row.Phase is null)
+            {
+                continue;
+            }
+
+            listed.Add(row.Phase);
+            if (row.Kind == ProgressTableRowKind.Phase && row is { PhaseCell: not null, PlansCell: not null, StatusCell: not null, CompletedCell: not null })
+            {
+                phaseRows.Add(row);
+            }
+        }
+
+        if (source is null || phaseRows.Count == 0)
         {
             return;
         }
 
-        var listed = new HashSet<PhaseNumber>(table.Rows.Where(r => r.Phase is not null).Select(r => r.Phase!));
-        var lastRow = table.Rows.Last();
+        var template = phaseRows[phaseRows.Count - 1];
+        var lastRow = rows[rows.Length - 1];
         var newline = source.LineBreakAt(lastRow.RowSpan.End);
         foreach (var facts in context.Metrics.Phases)
         {
@@ -252,7 +269,7 @@ internal static class RoadmapRules
                 continue;
             }
 
-            var before = phaseRows.FirstOrDefault(r => r.Phase! > facts.Number);
+            var before = phaseRows.Find(r => r.Phase! > facts.Number);
             int insertAt;
             if (before is not null)
             {

@@ -117,6 +117,20 @@ public class SampleDefectTests
         analysis.Edits.Single().NewText.Should().Be("| 2.1. Conflict Resolution Hotfix | v1.1 | 2/2 | Complete | 2026-02-11 |\n");
     }
 
+    [Test]
+    public void A_missing_phase_after_the_last_row_is_appended_after_it_in_progress()
+    {
+        using var copy = new PlanningCopy(RepositoryLayout.SamplePlanningFolder);
+        copy.Replace(Roadmap, "| 3. Offline Photo Queue | v1.1 | 2/3 | In Progress | - |\n| 4. Sync Status UI | v1.1 | 0/3 | Not started | - |\n", string.Empty);
+
+        var analysis = new PlanStateEngine().Analyze(copy.Root);
+
+        var finding = ErrorsAndWarnings(analysis).Should().ContainSingle().Subject;
+        finding.Code.Should().Be("PLAN3019");
+        finding.Span.Line.Should().Be(113, "after the last row (2.1), since phase 4 has no completed plan and gets no row");
+        analysis.Edits.Single().NewText.Should().Be("| 3. Offline Photo Queue | v1.1 | 2/3 | In Progress | - |\n");
+    }
+
     public static IEnumerable<TestCaseData> ContradictionCases()
     {
         TestCaseData Case(string code, string file, string oldText, string newText, string? marker = null) =>
