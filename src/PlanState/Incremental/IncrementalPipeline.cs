@@ -153,22 +153,32 @@ internal sealed class IncrementalPipeline : IDisposable
 
         var phaseTraces = stalePhases >= ParallelWork.Threshold ? new IncrementalRunTrace.Builder[phases.Count] : null;
         SpreadPhaseSteps = phaseTraces is not null;
-        void RefreshPhase(int i)
+        IncrementalRunTrace.Builder PhaseTrace(int i) => phaseTraces is null ? trace : phaseTraces[i] ??= trace.Part();
+        void RefreshAggregate(int i)
         {
-            var phaseTrace = phaseTraces is null ? trace : phaseTraces[i] = trace.Part();
-            var phaseStep = phaseSteps[i];
             if (phases[i].IsArchived)
             {
-                phaseStep.ForgetAggregate(phaseTrace);
+                phaseSteps[i].ForgetAggregate(PhaseTrace(i));
             }
             else
             {
-                phaseAggregates[i] = phaseStep.RefreshAggregate(phaseTrace);
+                phaseAggregates[i] = phaseSteps[i].RefreshAggregate(PhaseTrace(i));
             }
+        }
 
+        void RefreshRules(int i)
+        {
             if (i < phaseFindings.Length)
             {
-                phaseFindings[i] = phaseStep.RefreshRules(phaseTrace);
+                phaseFindings[i] = phaseSteps[i].RefreshRules(PhaseTrace(i));
+            }
+        }
+
+        void RefreshAllRules()
+        {
+            for (var i = 0; i < phases.Count; i++)
+            {
+                RefreshRules(i);
             }
         }
 
@@ -176,16 +186,13 @@ internal sealed class IncrementalPipeline : IDisposable
         {
             for (var i = 0; i < phases.Count; i++)
             {
-                RefreshPhase(i);
+                RefreshAggregate(i);
+                RefreshRules(i);
             }
         }
         else
         {
-            ParallelWork.ForEachIndex(phases.Count, RefreshPhase);
-            foreach (var phaseTrace in phaseTraces)
-            {
-                trace.Add(phaseTrace);
-            }
+            ParallelWork.ForEachIndex(phases.Count, RefreshAggregate);
         }
 
         var aggregates = new List<PhaseAggregate>(phases.Count);
@@ -204,10 +211,23 @@ internal sealed class IncrementalPipeline : IDisposable
             aggregateArray = lastCalculations.Aggregates;
         }
 
-        // Calculations.
+        // Calculations. When the per-phase steps were spread, their rule checks (which read the aggregates but not
+        // the calculations) run on another core meanwhile: both take a few ms at 10,000 plans, serial otherwise.
         var milestone = folder.State?.Frontmatter?.Find("milestone")?.Value;
         var calculations = new CalculationsInput(aggregateArray, folder.Roadmap, milestone);
-        metrics = Run(IncrementalStep.Calculations, trace, ref calculationsInput, calculations, metrics, () => ProjectMetrics.Compute(aggregateArray, folder.Roadmap, milestone, metricsMemo));
+        ProjectMetrics Calculate() => Run(IncrementalStep.Calculations, trace, ref calculationsInput, calculations, metrics, () => ProjectMetrics.Compute(aggregateArray, folder.Roadmap, milestone, metricsMemo));
+        if (phaseTraces is null)
+        {
+            metrics = Calculate();
+        }
+        else
+        {
+            metrics = ParallelWork.Alongside(RefreshAllRules, Calculate);
+            foreach (var phaseTrace in phaseTraces)
+            {
+                trace.Add(phaseTrace);
+            }
+        }
 
         // Rules.
         var currentFolder = folder;

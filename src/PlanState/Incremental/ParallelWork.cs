@@ -51,4 +51,45 @@ internal static class ParallelWork
             Task.WaitAll(helpers);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="background"/> on a pool thread while <paramref name="foreground"/> runs on this one (both
+    /// here, one after the other, on a single core), and returns <paramref name="foreground"/>'s result once both are
+    /// done. A failure of either is rethrown as it was; when both fail, the foreground's.
+    /// </summary>
+    public static T Alongside<T>(Action background, Func<T> foreground)
+    {
+        if (Environment.ProcessorCount == 1)
+        {
+            background();
+            return foreground();
+        }
+
+        var task = Task.Run(background);
+        T result;
+        try
+        {
+            result = foreground();
+        }
+        catch
+        {
+            WaitIgnoringFailure(task);
+            throw;
+        }
+
+        task.GetAwaiter().GetResult();
+        return result;
+    }
+
+    private static void WaitIgnoringFailure(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The foreground's failure is the one reported.
+        }
+    }
 }

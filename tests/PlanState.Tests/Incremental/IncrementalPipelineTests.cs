@@ -73,7 +73,7 @@ public class IncrementalPipelineTests
         var tree = Tree(temp, phases: 40, plansPerPhase: 2, completed: 0.6, archived: 10);
         using var engine = NewEngine(watch);
 
-        engine.Analyze(tree.Root);
+        engine.Analyze(tree.Root).Should().Be(FromScratch(tree.Root), "spread or not, the analysis is the same");
         engine.Pipeline.SpreadPhaseSteps.Should().BeTrue("a cold run has 40 stale folders");
 
         // Archived folders have no aggregate: that is their current state, not a stale one.
@@ -107,6 +107,10 @@ public class IncrementalPipelineTests
         parses.Should().HaveCount(2 + tree.Files.Count(f => f.EndsWith("-PLAN.md", StringComparison.Ordinal) || f.EndsWith("-SUMMARY.md", StringComparison.Ordinal)));
         runs.Where(r => r.Step == IncrementalStep.PhaseAggregate).Select(r => r.Key)
             .Should().Equal(analysis.Folder.Phases.Where(p => !p.IsArchived).Select(p => p.Path), "the active folders, in phase order");
+
+        // Spread over the cores (ten stale folders), the folders' own checks ran beside the calculations: still listed in phase order.
+        engine.Pipeline.SpreadPhaseSteps.Should().BeTrue();
+        runs.Where(r => r.Step == IncrementalStep.PhaseRules).Select(r => r.Key).Should().Equal(analysis.Folder.Phases.Select(p => p.Path));
     }
 
     [TestCase(false)]
