@@ -79,6 +79,29 @@ public sealed class SourceText : IEquatable<SourceText>
         }
     }
 
+    /// <summary>
+    /// Where the first lines of a borrowed text end (the offset of each line break), when the loader found them in
+    /// the bytes and the bytes decoded one char each (ASCII); empty otherwise. The frontmatter reader takes them
+    /// instead of searching its lines again. Valid as long as <see cref="Chars"/> is.
+    /// </summary>
+    internal ReadOnlySpan<int> KnownLineEnds
+    {
+        get
+        {
+            if (borrowed is null)
+            {
+                return ReadOnlySpan<int>.Empty;
+            }
+
+            if (borrowed.Generation != generation)
+            {
+                throw new InvalidOperationException($"The borrowed text of '{File}' was read after its decode buffer was reused.");
+            }
+
+            return borrowed.LineEnds.AsSpan(0, borrowed.LineEndCount);
+        }
+    }
+
     public bool HasBom { get; }
 
     /// <summary>False when the bytes were not valid UTF-8; <see cref="Text"/> then holds replacement chars and must never be written back.</summary>
@@ -132,7 +155,8 @@ public sealed class SourceText : IEquatable<SourceText>
     /// until the next borrowed decode on this thread (<see cref="Chars"/> then throws); <see cref="Text"/> copies it
     /// out while it is valid. Texts longer than <see cref="MaxBorrowedChars"/> get a string of their own.
     /// </summary>
-    internal static SourceText FromBytesBorrowed(string file, byte[] bytes, int count, bool looksBinary)
+    /// <param name="byteLineEnds">Where lines of the bytes end, as far as the caller looked (see <see cref="KnownLineEnds"/>).</param>
+    internal static SourceText FromBytesBorrowed(string file, byte[] bytes, int count, bool looksBinary, ReadOnlySpan<int> byteLineEnds = default)
     {
         var hasBom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
         var offset = hasBom ? 3 : 0;
@@ -157,8 +181,26 @@ public sealed class SourceText : IEquatable<SourceText>
             length = Encoding.UTF8.GetChars(bytes, offset, count - offset, buffer.Chars, 0);
         }
 
+        // One char per byte: every byte was ASCII (a multi-byte char, or a replacement for more than one byte, makes
+        // fewer chars), so a line break's byte offset is its char offset, less the BOM.
+        buffer.LineEndCount = 0;
+        if (length == count - offset)
+        {
+            var kept = 0;
+            while (kept < byteLineEnds.Length && kept < buffer.LineEnds.Length && byteLineEnds[kept] < count)
+            {
+                buffer.LineEnds[kept] = byteLineEnds[kept] - offset;
+                kept++;
+            }
+
+            buffer.LineEndCount = kept;
+        }
+
         return new SourceText(file, buffer, length, hasBom, valid, looksBinary, Fnv1a(bytes, count));
     }
+
+    /// <summary>How many line ends a borrowed text keeps at most; the lines after them are searched as usual.</summary>
+    internal const int MaxKnownLineEnds = 256;
 
     /// <summary>The longest text <see cref="FromBytesBorrowed"/> decodes into the thread's buffer (64 KiB of chars).</summary>
     internal const int MaxBorrowedChars = 32 * 1024;
@@ -170,6 +212,11 @@ public sealed class SourceText : IEquatable<SourceText>
     private sealed class DecodeBuffer
     {
         public readonly char[] Chars = new char[MaxBorrowedChars];
+
+        /// <summary>The known line ends of the text decoded last (see <see cref="KnownLineEnds"/>); a frontmatter block has a few dozen lines.</summary>
+        public readonly int[] LineEnds = new int[MaxKnownLineEnds];
+
+        public int LineEndCount;
 
         public int Generation;
     }

@@ -138,11 +138,13 @@ public static class PlanningFileLoader
     /// </summary>
     private static FileLoadResult ReadHeadOrWhole(string relativePath, FileSource stream, int head, bool cutSmallFiles)
     {
-        var buffer = headBuffer is { } reused && reused.Length == head ? reused : headBuffer = new byte[head];
+        // One thread-static read per file: in precompiled code each costs a helper call.
+        var scratch = headScratch ??= new HeadScratch();
+        var buffer = scratch.Bytes is { } reused && reused.Length == head ? reused : scratch.Bytes = new byte[head];
         var count = ReadFully(stream, buffer, 0, head);
         if (count < head)
         {
-            return cutSmallFiles ? DecodeFrontmatterHead(relativePath, buffer, count) : Decode(relativePath, buffer, count, partial: false, borrow: false);
+            return cutSmallFiles ? DecodeFrontmatterHead(relativePath, buffer, count, scratch.LineEnds) : Decode(relativePath, buffer, count, partial: false, borrow: false);
         }
 
         var length = stream.Length;
@@ -153,7 +155,7 @@ public static class PlanningFileLoader
 
         if (length > head)
         {
-            return ReadHead(relativePath, stream, buffer, count, borrow: cutSmallFiles);
+            return ReadHead(relativePath, stream, buffer, count, borrow: cutSmallFiles, scratch.LineEnds);
         }
 
         // Exactly the head's size (or it shrank meanwhile): read on to the real end, as a whole-file read does.
@@ -164,7 +166,15 @@ public static class PlanningFileLoader
     }
 
     [ThreadStatic]
-    private static byte[]? headBuffer;
+    private static HeadScratch? headScratch;
+
+    /// <summary>What reading a head reuses per thread: the bytes, and where <see cref="FrontmatterHeadLength"/> found their lines to end.</summary>
+    private sealed class HeadScratch
+    {
+        public byte[]? Bytes;
+
+        public readonly int[] LineEnds = new int[SourceText.MaxKnownLineEnds];
+    }
 
     /// <summary>
     /// Given <paramref name="buffer"/> with <paramref name="count"/> bytes read, reads to the end; null when the file
@@ -196,27 +206,27 @@ public static class PlanningFileLoader
         return buffer;
     }
 
-    private static FileLoadResult ReadHead(string relativePath, FileSource stream, byte[] buffer, int count, bool borrow)
+    private static FileLoadResult ReadHead(string relativePath, FileSource stream, byte[] buffer, int count, bool borrow, int[] lineEnds)
     {
         var atEnd = count < buffer.Length;
-        var headLength = FrontmatterHeadLength(buffer, count);
+        var headLength = FrontmatterHeadLength(buffer, count, lineEnds, out var lines);
         while (!atEnd && headLength == NeedMore && count < MaxFileBytes)
         {
             Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxFileBytes));
             count += ReadFully(stream, buffer, count, buffer.Length - count);
             atEnd = count < buffer.Length;
-            headLength = FrontmatterHeadLength(buffer, count);
+            headLength = FrontmatterHeadLength(buffer, count, lineEnds, out lines);
         }
 
         if (atEnd)
         {
-            return Decode(relativePath, buffer, count, partial: false, borrow);
+            return Decode(relativePath, buffer, count, partial: false, borrow, lineEnds.AsSpan(0, lines));
         }
 
         // With a block, the head stops right after it (less text to decode, index and hash). Without one, whatever
         // whole lines were read are kept: a legacy SUMMARY may have its facts there.
         var cut = headLength >= 0 ? headLength : Utf8Scan.CompleteLinesEnd(buffer, count);
-        return Decode(relativePath, buffer, cut, partial: true, borrow);
+        return Decode(relativePath, buffer, cut, partial: true, borrow, lineEnds.AsSpan(0, lines));
     }
 
     /// <summary><see cref="FrontmatterHeadLength"/>: the bytes read do not settle yet where the block ends.</summary>
@@ -230,8 +240,17 @@ public static class PlanningFileLoader
     /// lines after it, plus the first line of content (whole, when that line could open a second block). Returns
     /// <see cref="NeedMore"/> while that is not settled, or <see cref="NoFrontmatter"/> when line 1 is no fence.
     /// </summary>
-    internal static int FrontmatterHeadLength(byte[] bytes, int count)
+    internal static int FrontmatterHeadLength(byte[] bytes, int count) => FrontmatterHeadLength(bytes, count, lineEnds: null, out _);
+
+    /// <summary>
+    /// <see cref="FrontmatterHeadLength(byte[], int)"/>, storing where each line it looks at ends (the offset of its
+    /// break) in <paramref name="lineEnds"/>, as far as it holds them; <paramref name="lines"/> is how many it stored.
+    /// Handed with the bytes to <see cref="SourceText.FromBytesBorrowed"/>, they spare the frontmatter reader a
+    /// second search of the same lines.
+    /// </summary>
+    private static int FrontmatterHeadLength(byte[] bytes, int count, int[]? lineEnds, out int lines)
     {
+        lines = 0;
         var start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var lineNumber = 0;
         var closed = false;
@@ -259,6 +278,11 @@ public static class PlanningFileLoader
             }
 
             lineNumber++;
+            if (lineEnds is not null && lineNumber <= lineEnds.Length)
+            {
+                lineEnds[lineNumber - 1] = lineEnd;
+                lines = lineNumber;
+            }
             if (lineNumber == 1)
             {
                 if (!FrontmatterFences.IsOpening(bytes, lineStart, lineEnd))
@@ -367,18 +391,19 @@ public static class PlanningFileLoader
     /// after a line break, never inside a sequence, so the parts are valid exactly when the whole is) and without
     /// NUL, so that the head has every problem the whole file has.
     /// </summary>
-    private static FileLoadResult DecodeFrontmatterHead(string relativePath, byte[] buffer, int count)
+    private static FileLoadResult DecodeFrontmatterHead(string relativePath, byte[] buffer, int count, int[] lineEnds)
     {
-        var cut = FrontmatterHeadLength(buffer, count);
+        var cut = FrontmatterHeadLength(buffer, count, lineEnds, out var lines);
         if (cut >= 0 && cut < count && Array.IndexOf(buffer, (byte)0, cut, count - cut) < 0 && Utf8Scan.IsValid(buffer, cut, count))
         {
-            return Decode(relativePath, buffer, cut, partial: true, borrow: true);
+            return Decode(relativePath, buffer, cut, partial: true, borrow: true, lineEnds.AsSpan(0, lines));
         }
 
-        return Decode(relativePath, buffer, count, partial: false, borrow: true);
+        return Decode(relativePath, buffer, count, partial: false, borrow: true, lineEnds.AsSpan(0, lines));
     }
 
-    private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial, bool borrow)
+    /// <param name="lineEnds">Where lines of <paramref name="buffer"/> end, found on the way here (a borrowed text keeps them).</param>
+    private static FileLoadResult Decode(string relativePath, byte[] buffer, int count, bool partial, bool borrow, ReadOnlySpan<int> lineEnds = default)
     {
         var nul = Array.IndexOf(buffer, (byte)0, 0, count);
         if (nul >= 0)
@@ -389,7 +414,7 @@ public static class PlanningFileLoader
                 $"'{relativePath}' contains a NUL byte (at byte offset {nul.ToString(CultureInfo.InvariantCulture)}), so it is binary, not markdown; it is not read."));
         }
 
-        var text = borrow ? SourceText.FromBytesBorrowed(relativePath, buffer, count, looksBinary: false) : SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
+        var text = borrow ? SourceText.FromBytesBorrowed(relativePath, buffer, count, looksBinary: false, lineEnds) : SourceText.FromBytes(relativePath, buffer, count, looksBinary: false);
 
         // An empty text decoded cleanly, so a file has at most one of the two problems.
         var problems = text.Length == 0 && !partial

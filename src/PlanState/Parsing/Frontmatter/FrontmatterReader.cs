@@ -45,7 +45,10 @@ public static class FrontmatterReader
 
         // FromBytes strips a BOM; a text built from a string may still carry U+FEFF, which is not content either.
         var start = s.Length > 0 && s[0] == '\uFEFF' ? 1 : 0;
-        var openingEnd = TextLines.LineEnd(s, start);
+
+        // The ends of the first lines, when the loader found them in the bytes (index 0 is line 1's end).
+        var knownEnds = text.KnownLineEnds;
+        var openingEnd = knownEnds.Length > 0 ? knownEnds[0] : TextLines.LineEnd(s, start);
         if (!FrontmatterFences.IsOpening(s, start, openingEnd))
         {
             return new FrontmatterReadResult(null, EquatableArray<Finding>.Empty);
@@ -61,7 +64,7 @@ public static class FrontmatterReader
         var lineEnds = LineEndBuffer;
         for (var lineStart = contentStart; lineStart < s.Length; closingLine++)
         {
-            var lineEnd = TextLines.LineEnd(s, lineStart);
+            var lineEnd = closingLine <= knownEnds.Length ? knownEnds[closingLine - 1] : TextLines.LineEnd(s, lineStart);
             if (FrontmatterFences.IsClosing(s, lineStart, lineEnd))
             {
                 closingStart = lineStart;

@@ -47,6 +47,44 @@ public sealed class BorrowedSourceTextTests
         borrowed.Should().Be(owned);
     }
 
+    // The loader hands over where it found line breaks in the bytes; the text keeps them only when each byte became one char.
+    [TestCase("---\nphase: 01\n---\nbody\n", false, true)]
+    [TestCase("---\r\nphase: 01\r\n---\r\n", false, true)]
+    [TestCase("---\rphase: 01\r---\r", true, true)]
+    [TestCase("---\nphase: \"01-\u00fc\"\n---\n", false, false)]
+    public void Known_line_ends_are_kept_when_every_byte_decoded_to_one_char(string content, bool bom, bool kept)
+    {
+        var bytes = (bom ? Bom : Array.Empty<byte>()).Concat(Encoding.UTF8.GetBytes(content)).ToArray();
+        // Each line's break: a CR, an LF, or the CR of a CRLF (as the loader records them).
+        var lineBreaks = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] is (byte)'\n' or (byte)'\r' && (i == 0 || bytes[i - 1] != '\r' || bytes[i] != '\n')).ToArray();
+
+        var text = SourceText.FromBytesBorrowed(File, bytes, bytes.Length, looksBinary: false, lineBreaks);
+
+        if (kept)
+        {
+            var chars = text.Chars.ToString();
+            var charEnds = Enumerable.Range(0, chars.Length).Where(i => chars[i] is '\n' or '\r' && (i == 0 || chars[i - 1] != '\r' || chars[i] != '\n')).ToArray();
+            text.KnownLineEnds.ToArray().Should().Equal(charEnds, "each line break's byte offset, less the BOM");
+        }
+        else
+        {
+            text.KnownLineEnds.ToArray().Should().BeEmpty("a multi-byte char shifts the offsets");
+        }
+    }
+
+    [Test]
+    public void Known_line_ends_past_the_decoded_bytes_are_dropped_and_expire_with_the_text()
+    {
+        var bytes = Encoding.UTF8.GetBytes("---\nphase: 01\n---\nbody\n");
+
+        var text = SourceText.FromBytesBorrowed(File, bytes, 18, looksBinary: false, [3, 13, 17, 22]);
+
+        text.KnownLineEnds.ToArray().Should().Equal(3, 13, 17);
+        SourceText.FromBytesBorrowed("other.md", bytes, 18, looksBinary: false);
+        text.Invoking(t => t.KnownLineEnds.Length).Should().Throw<InvalidOperationException>();
+        SourceText.FromBytes(File, bytes).KnownLineEnds.Length.Should().Be(0, "an owned text has none");
+    }
+
     [Test]
     public void A_borrowed_text_read_after_the_next_borrowed_decode_on_its_thread_throws()
     {

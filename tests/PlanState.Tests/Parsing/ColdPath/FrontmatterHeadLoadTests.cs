@@ -108,6 +108,53 @@ public sealed class FrontmatterHeadLoadTests
         AssertSameBothWays();
     }
 
+    // The loader finds the head's line breaks in the bytes; an ASCII head keeps them for the frontmatter reader,
+    // which then reads as it does from the text alone (BOM, CRLF and a block longer than the first read included).
+    [TestCase("---\nphase: 1\nplan: 01\n---\nbody\nmore\n", false)]
+    [TestCase("---\r\nphase: 1\r\nplan: 01\r\n---\r\n\r\n# Body\r\n", true)]
+    [TestCase("---\rphase: 1\r---\rbody\r", false)]
+    [TestCase("---\nphase: 1\nbad: a: b\n---\nbody\n", true)]
+    public void An_ascii_heads_line_breaks_found_in_its_bytes_read_as_the_texts_own(string content, bool bom)
+    {
+        byte[] bytes = [.. bom ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. Encoding.UTF8.GetBytes(content)];
+        temp.WriteBytes(Plan, bytes);
+        temp.WriteBytes(Summary, bytes);
+
+        var head = PlanningFileLoader.LoadFrontmatterHead(temp.Root, Plan, HeadBytes, FileSystemAccess.Default);
+        var text = head.Text!;
+        var chars = text.Chars.ToString();
+        var known = text.KnownLineEnds.ToArray();
+
+        known.Should().HaveCountGreaterThanOrEqualTo(3, "the opening fence, the keys and the closing fence at least");
+        known.Should().Equal(Enumerable.Range(0, known.Length).Select(line => LineEnd(chars, line)));
+        PlanState.Parsing.Frontmatter.FrontmatterReader.Read(text).Should().Be(PlanState.Parsing.Frontmatter.FrontmatterReader.Read(PlanState.Text.SourceText.From(Plan, chars)));
+        AssertSameBothWays();
+    }
+
+    [Test]
+    public void A_head_with_a_multi_byte_char_keeps_no_line_ends()
+    {
+        temp.Write(Plan, "---\nphase: 1\ntitle: \"Caf\u00e9\"\n---\nbody\n");
+        temp.Write(Summary, "---\nphase: 1\ntitle: \"Caf\u00e9\"\n---\nbody\n");
+
+        var head = PlanningFileLoader.LoadFrontmatterHead(temp.Root, Plan, HeadBytes, FileSystemAccess.Default);
+
+        head.Text!.KnownLineEnds.Length.Should().Be(0);
+        AssertSameBothWays();
+    }
+
+    private static int LineEnd(string text, int line)
+    {
+        var start = 0;
+        for (var i = 0; i < line; i++)
+        {
+            var end = text.IndexOfAny(['\n', '\r'], start);
+            start = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+
+        return text.IndexOfAny(['\n', '\r'], start);
+    }
+
     [Test]
     public void A_byte_order_mark_stays_with_the_cut_head()
     {
