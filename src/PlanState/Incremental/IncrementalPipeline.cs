@@ -229,16 +229,17 @@ internal sealed class IncrementalPipeline : IDisposable
             }
         }
 
-        // Rules.
+        // Rules. A run no later one builds on keeps no memo: what a memo records per piece would never be replayed.
         var currentFolder = folder;
         var currentMetrics = metrics;
+        var memo = ReuseAcrossRuns ? ruleMemo : null;
         var rulesRan = false;
         rules = Run(IncrementalStep.Rules, trace, ref rulesInput, new RulesInput(folder, aggregateArray, metrics), rules, () =>
         {
             rulesRan = true;
-            return RuleRunner.Run(currentFolder, aggregateArray, currentMetrics, phaseFindings, ruleMemo);
+            return RuleRunner.Run(currentFolder, aggregateArray, currentMetrics, phaseFindings, memo);
         });
-        if (rulesRan)
+        if (rulesRan && memo is not null)
         {
             // The pieces of the rules that read one phase (or the folder layout): those of the changed phases ran again.
             trace.Record(IncrementalStep.RulePieces, ruleMemo.Counts);

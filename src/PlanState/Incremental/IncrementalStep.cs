@@ -22,7 +22,8 @@ public enum IncrementalStep
     /// A piece of the project-wide rules that reads one phase: a ROADMAP.md section, phase checklist item or
     /// progress-table row, or a STATE.md By Phase row, checked against that phase's aggregate; and the two checks across
     /// folders (duplicate numbers, ROADMAP coverage), against each folder's number and path. Runs inside
-    /// <see cref="Rules"/>, which replays the cached ones; counted only (the runs carry no key).
+    /// <see cref="Rules"/>, which replays the cached ones; counted only (the runs carry no key). Not counted in a run
+    /// no later one builds on (<see cref="PlanStateEngine.ReuseAcrossAnalyses"/> off): it keeps no pieces.
     /// </summary>
     RulePieces,
 

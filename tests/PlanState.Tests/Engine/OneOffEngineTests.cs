@@ -26,6 +26,31 @@ public class OneOffEngineTests
     }
 
     [Test]
+    public void A_one_off_analysis_keeps_no_rule_memo_and_finds_and_fixes_what_the_reusing_engine_does()
+    {
+        // 70 phases: ROADMAP.md's rules run on their own core; stale text in ROADMAP.md and STATE.md makes findings and edits.
+        using var temp = new TempDirectory();
+        var tree = SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 70, PlansPerPhase = 3, CompletedFraction = 0.7, Seed = 17 });
+        var roadmap = Path.Combine(tree.Root, "ROADMAP.md");
+        var roadmapText = File.ReadAllText(roadmap);
+        var ticked = roadmapText.IndexOf("- [x] ", StringComparison.Ordinal);
+        File.WriteAllText(roadmap, roadmapText.Remove(ticked, 6).Insert(ticked, "- [ ] "));
+        var state = Path.Combine(tree.Root, "STATE.md");
+        File.WriteAllText(state, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(state), "Total plans completed: [0-9]+", "Total plans completed: 1"));
+
+        using var oneOffEngine = new PlanStateEngine { ReuseAcrossAnalyses = false };
+        var oneOff = oneOffEngine.Analyze(tree.Root);
+        using var reusingEngine = new PlanStateEngine();
+        var reusing = reusingEngine.Analyze(tree.Root);
+
+        oneOff.Findings.Should().Equal(reusing.Findings);
+        oneOff.Edits.Should().Equal(reusing.Edits);
+        oneOff.Edits.Should().HaveCountGreaterThanOrEqualTo(2);
+        oneOffEngine.LastRunTrace!.Count(IncrementalStep.RulePieces, IncrementalStepReason.New).Should().Be(0, "no memo records pieces");
+        reusingEngine.LastRunTrace!.Count(IncrementalStep.RulePieces, IncrementalStepReason.New).Should().BeGreaterThan(200);
+    }
+
+    [Test]
     public void Links_and_link_loops_are_found_without_stamps_too()
     {
         using var temp = new TempDirectory();
