@@ -132,12 +132,13 @@ internal static class MarkdownPipelines
     }
 
     /// <summary>
-    /// Whether Markdig's pipe table parser, given a paragraph of plain cells (no char any other inline parser opens
-    /// on), certainly turns all of it into a table: every line holds a <c>|</c> (a line without one makes it no
-    /// table), and the second is a header separator row in its plainest form: a leading pipe, cells of <c>:?-+:?</c>
-    /// between pipes, padded with spaces only; and no line holds a tab or another control char. Narrower than Markdig's own rule on purpose: a paragraph this says no to is
-    /// inline parsed, and Markdig decides; the tests compare the outline with Markdig's over every short separator
-    /// row and random tables.
+    /// Whether Markdig's pipe table parser certainly turns this paragraph of plain cells (no char any other inline
+    /// parser opens on) into a table covering all of it: every line holds a <c>|</c> (a line without one makes it no
+    /// table), the second line is a separator row in its plainest form (<see cref="IsPlainSeparatorRow"/>), no line
+    /// holds a tab or another control char or ends in a blank, and the paragraph still starts at its first line.
+    /// Narrower than Markdig's own rule on purpose: a paragraph this says no to is inline parsed, and Markdig decides.
+    /// The tests compare the outline with Markdig's over every short separator, header and body row and random tables;
+    /// the conditions after the first two are cases they found.
     /// </summary>
     private static bool IsCertainTable(LeafBlock leaf)
     {
@@ -196,11 +197,10 @@ internal static class MarkdownPipelines
 
         // Pipes after the first cell: a leading pipe alone (|---) is not a separator row to Markdig.
         var pipes = 0;
-
         var cells = 0;
         while (i <= slice.End)
         {
-            // One cell: an optional colon, dashes, an optional colon, then blanks and a pipe or the end.
+            // One cell: an optional colon, dashes, an optional colon, then spaces and a pipe or the end.
             if (text[i] == ':')
             {
                 i++;
