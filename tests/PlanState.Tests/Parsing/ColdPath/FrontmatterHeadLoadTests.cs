@@ -1,6 +1,8 @@
 using System.Text;
 using PlanState.Model;
 using PlanState.Parsing.Files;
+using PlanState.Parsing.Frontmatter;
+using PlanState.Text;
 using PlanState.Tests.Parsing.Files;
 
 namespace PlanState.Tests.Parsing.ColdPath;
@@ -126,8 +128,8 @@ public sealed class FrontmatterHeadLoadTests
         var known = text.KnownLineEnds.ToArray();
 
         known.Should().HaveCountGreaterThanOrEqualTo(3, "the opening fence, the keys and the closing fence at least");
-        known.Should().Equal(Enumerable.Range(0, known.Length).Select(line => LineEnd(chars, line)));
-        PlanState.Parsing.Frontmatter.FrontmatterReader.Read(text).Should().Be(PlanState.Parsing.Frontmatter.FrontmatterReader.Read(PlanState.Text.SourceText.From(Plan, chars)));
+        known.Should().Equal(BorrowedSourceTextTests.LineBreaks(chars).Take(known.Length));
+        FrontmatterReader.Read(text).Should().Be(FrontmatterReader.Read(SourceText.From(Plan, chars)));
         AssertSameBothWays();
     }
 
@@ -141,18 +143,6 @@ public sealed class FrontmatterHeadLoadTests
 
         head.Text!.KnownLineEnds.Length.Should().Be(0);
         AssertSameBothWays();
-    }
-
-    private static int LineEnd(string text, int line)
-    {
-        var start = 0;
-        for (var i = 0; i < line; i++)
-        {
-            var end = text.IndexOfAny(['\n', '\r'], start);
-            start = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
-        }
-
-        return text.IndexOfAny(['\n', '\r'], start);
     }
 
     [Test]

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Markdig.Syntax;
 using PlanState.Parsing.Markdown;
-using PlanState.Parsing.State;
 using PlanState.Testing;
 using PlanState.Tests.Parsing.Roadmap;
 using PlanState.Text;
