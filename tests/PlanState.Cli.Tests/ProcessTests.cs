@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using PlanState.Cli.Tests.Support;
 
@@ -94,49 +93,7 @@ public class ProcessTests
 
     private static (int Exit, string Stdout, string Stderr) RunTool(params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(ToolAssembly());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Colour must not depend on the test runner's environment.
-        start.Environment["NO_COLOR"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("planstate did not exit within 60 s");
-        }
-
-        return (process.ExitCode, stdout, stderr.Result);
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    /// <summary>The tool as built next to the tests (a referenced executable brings its runtimeconfig along), else in its own bin folder.</summary>
-    private static string ToolAssembly()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, "PlanState.Cli.dll");
-        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "PlanState.Cli.runtimeconfig.json")))
-        {
-            return beside;
-        }
-
-        var built = RepositoryLayout.BuiltCliAssembly();
-        File.Exists(built).Should().BeTrue($"the CLI must be built at {built}");
-        return built;
+        var run = ToolProcess.Run(ToolProcess.BuiltTool, args);
+        return (run.Exit, run.Stdout, run.Stderr);
     }
 }

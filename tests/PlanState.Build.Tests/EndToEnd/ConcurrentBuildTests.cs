@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using PlanState.Build.Tests.Support;
 
 namespace PlanState.Build.Tests.EndToEnd;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using PlanState.Build.Tests.Support;
 
 namespace PlanState.Build.Tests.EndToEnd;
 

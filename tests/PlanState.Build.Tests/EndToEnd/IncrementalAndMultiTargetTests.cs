@@ -69,5 +69,5 @@ public sealed class IncrementalAndMultiTargetTests
         project.ReadState().Should().Equal(Seeds.StaleBarOnlyFixed());
     }
 
-    private static int Count(Support.CommandResult result, string text) => Regex.Matches(result.Output, Regex.Escape(text)).Count;
+    private static int Count(CommandResult result, string text) => Regex.Matches(result.Output, Regex.Escape(text)).Count;
 }

@@ -1,4 +1,3 @@
-using PlanState.Build.Tests.Support;
 
 namespace PlanState.Build.Tests.EndToEnd;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Xml.Linq;
-using PlanState.Build.Tests.Support;
 
 namespace PlanState.Build.Tests.EndToEnd;
 

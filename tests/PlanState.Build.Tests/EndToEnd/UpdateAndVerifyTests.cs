@@ -1,4 +1,3 @@
-using PlanState.Build.Tests.Support;
 using PlanState.Diagnostics;
 
 namespace PlanState.Build.Tests.EndToEnd;

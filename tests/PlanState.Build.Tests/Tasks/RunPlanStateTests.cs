@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.Build.Framework;
 using PlanState.Build.Tasks;
 using PlanState.Build.Tests.EndToEnd;
-using PlanState.Build.Tests.Support;
 
 namespace PlanState.Build.Tests.Tasks;
 

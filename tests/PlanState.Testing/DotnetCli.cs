@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PlanState.Build.Tests.Support;
+namespace PlanState.Testing;
 
 /// <summary>What a <c>dotnet</c> command did: its exit code and its standard output and error, interleaved.</summary>
 public sealed record CommandResult(string CommandLine, int ExitCode, string Output)
