@@ -14,20 +14,20 @@ namespace PlanState.Cli.Tests;
 [NonParallelizable]
 public class ReadyToRunPublishTests
 {
-    private string work = string.Empty;
+    private TempDirectory? work;
     private string tool = string.Empty;
 
     [OneTimeSetUp]
     public void Publish()
     {
-        work = Path.Combine(Path.GetTempPath(), "planstate-r2r-" + Guid.NewGuid().ToString("N")[..12]);
-        var output = Path.Combine(work, "publish");
+        work = new TempDirectory();
+        var output = work.Combine("publish");
         var publish = DotnetCli.Run(
             RepositoryLayout.RepositoryRoot,
             [
                 "publish", Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli"), "-c", "Release", "-f", "net10.0",
                 "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", output,
-                "--artifacts-path", Path.Combine(work, "artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+                "--artifacts-path", work.Combine("artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
             ],
             timeout: TimeSpan.FromMinutes(10));
         Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());
@@ -35,17 +35,7 @@ public class ReadyToRunPublishTests
     }
 
     [OneTimeTearDown]
-    public void DeleteWork()
-    {
-        try
-        {
-            Directory.Delete(work, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A scratch folder in the temp directory; the OS cleans it up eventually.
-        }
-    }
+    public void DeleteWork() => work?.Dispose();
 
     [TestCase("PlanState.Cli.dll")]
     [TestCase("PlanState.dll")]
