@@ -56,11 +56,11 @@ public sealed class IncrementalRunTrace
     /// <summary>The reason of a whole-project step (ProjectModel, Calculations, Rules, Edits): it runs once per analysis.</summary>
     public IncrementalStepReason ReasonOf(IncrementalStep step)
     {
-        foreach (IncrementalStepReason reason in Enum.GetValues(typeof(IncrementalStepReason)))
+        for (var reason = 0; reason < Reasons; reason++)
         {
-            if (Count(step, reason) > 0)
+            if (Count(step, (IncrementalStepReason)reason) > 0)
             {
-                return reason;
+                return (IncrementalStepReason)reason;
             }
         }
 
@@ -70,8 +70,8 @@ public sealed class IncrementalRunTrace
     public override string ToString() =>
         string.Join(
             "; ",
-            Enum.GetValues(typeof(IncrementalStep)).Cast<IncrementalStep>().Select(step =>
-                step + ": " + string.Join(", ", Enum.GetValues(typeof(IncrementalStepReason)).Cast<IncrementalStepReason>()
+            Enumerable.Range(0, Steps).Select(step => (IncrementalStep)step).Select(step =>
+                step + ": " + string.Join(", ", Enumerable.Range(0, Reasons).Select(reason => (IncrementalStepReason)reason)
                     .Where(r => Count(step, r) > 0)
                     .Select(r => $"{Count(step, r)} {r}"))));
 
