@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
 using PlanState.Cli.Commands;
@@ -23,18 +24,20 @@ public static class CliApp
         if (options is null) throw new ArgumentNullException(nameof(options));
 
         var context = new CommandContext(stdout, stderr, options);
-        var root = new RootCommand("Checks a GSD .planning/ folder, rewrites its stale derived numbers and shows its progress.")
+
+        // Not a RootCommand: that names itself after the file the process started from (PlanState.Cli for the dotnet
+        // tool, PlanState for a native build, whose name loses ".Cli" as if it were an extension), and help's usage
+        // line should name the command people type.
+        var root = new Command("planstate", "Checks a GSD .planning/ folder, rewrites its stale derived numbers and shows its progress.")
         {
+            new HelpOption(),
+
+            // The built-in action prints the entry assembly's version, which in-process (a test host) is not this tool's.
+            new VersionOption { Action = new PrintVersionAction(stdout) },
             CheckCommand.Create(context),
             UpdateCommand.Create(context),
             StatusCommand.Create(context),
         };
-
-        // The built-in prints the entry assembly's version, which in-process (a test host) is not this tool's.
-        foreach (var version in root.Options.OfType<VersionOption>())
-        {
-            version.Action = new PrintVersionAction(stdout);
-        }
 
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)

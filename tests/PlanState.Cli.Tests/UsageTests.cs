@@ -92,6 +92,7 @@ public class UsageTests
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().Contain("check").And.Contain("update").And.Contain("status");
+        result.StdoutLines.Should().Contain("  planstate [command] [options]", "usage names the command people type, not the file the process started from");
     }
 
     [Test]
@@ -101,6 +102,7 @@ public class UsageTests
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().Contain("--format").And.Contain("sarif").And.Contain("PATH");
+        result.StdoutLines.Should().Contain("  planstate check [<PATH>] [options]");
     }
 
     [Test]
