@@ -5,7 +5,10 @@ namespace PlanState.Cli.Tests.Support;
 /// <summary>What one run of the tool as a process produced.</summary>
 public sealed record ToolRun(int Exit, string Stdout, string Stderr);
 
-/// <summary>Runs a build of the tool as a real process: <c>dotnet PlanState.Cli.dll …</c>.</summary>
+/// <summary>
+/// Runs a build of the tool as a real process: <c>dotnet PlanState.Cli.dll …</c> for a managed build, the executable
+/// itself for a native (AOT) one.
+/// </summary>
 public static class ToolProcess
 {
     /// <summary>The tool as built next to the tests (a referenced executable brings its runtimeconfig along), else in its own bin folder.</summary>
@@ -25,11 +28,13 @@ public static class ToolProcess
         }
     }
 
-    public static ToolRun Run(string toolAssembly, params string[] args) => Run(toolAssembly, args, environment: null);
+    public static ToolRun Run(string tool, params string[] args) => Run(tool, args, environment: null);
 
-    public static ToolRun Run(string toolAssembly, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
+    /// <param name="tool">The tool's managed assembly (<c>.dll</c>), run by the dotnet host, or a native executable.</param>
+    public static ToolRun Run(string tool, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var managed = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? DotnetHost() : tool)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -37,7 +42,11 @@ public static class ToolProcess
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
-        start.ArgumentList.Add(toolAssembly);
+        if (managed)
+        {
+            start.ArgumentList.Add(tool);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

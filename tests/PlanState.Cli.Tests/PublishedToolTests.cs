@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using PlanState.Cli.Tests.Support;
+
+namespace PlanState.Cli.Tests;
+
+/// <summary>
+/// A RID-specific publish of the tool (each derived fixture publishes it one way) must behave exactly as the portable
+/// build: the same exit code, stdout and stderr for every command and format, and the same bytes written. Published
+/// once per fixture, into a scratch folder with build output of its own (<c>--artifacts-path</c>), so it never shares an
+/// <c>obj/</c> folder with the builds the other test projects run meanwhile.
+/// </summary>
+[NonParallelizable]
+public abstract class PublishedToolTests
+{
+    private TempDirectory? work;
+
+    /// <summary>The published tool: its managed assembly, or the native executable.</summary>
+    protected string Tool { get; private set; } = string.Empty;
+
+    /// <summary>The folder the tool was published to.</summary>
+    protected string PublishFolder { get; private set; } = string.Empty;
+
+    /// <summary>What this fixture adds to <c>dotnet publish … -r &lt;this machine's RID&gt;</c>.</summary>
+    protected abstract IReadOnlyList<string> PublishOptions { get; }
+
+    /// <summary>The file in the publish folder that runs the tool (see <see cref="ToolProcess.Run(string, string[])"/>).</summary>
+    protected abstract string ToolFileName { get; }
+
+    [OneTimeSetUp]
+    public void Publish()
+    {
+        work = new TempDirectory();
+        PublishFolder = work.Combine("publish");
+        var publish = DotnetCli.Run(
+            RepositoryLayout.RepositoryRoot,
+            [
+                "publish", Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli"), "-c", "Release", "-f", "net10.0",
+                "-r", RuntimeInformation.RuntimeIdentifier, .. PublishOptions, "-o", PublishFolder,
+                "--artifacts-path", work.Combine("artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+            ],
+            timeout: TimeSpan.FromMinutes(10));
+        Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());
+        Tool = Path.Combine(PublishFolder, ToolFileName);
+        Assert.That(File.Exists(Tool), Is.True, $"the publish should produce {Tool}");
+    }
+
+    [OneTimeTearDown]
+    public void DeleteWork() => work?.Dispose();
+
+    [TestCase("000")]
+    [TestCase("002")]
+    [TestCase("004")]
+    public void A_check_of_a_seed_says_what_the_portable_build_says(string seed)
+    {
+        using var temp = new TempDirectory();
+        temp.WithSeed(seed);
+
+        foreach (var format in new[] { "text", "json", "sarif" })
+        {
+            var published = ToolProcess.Run(Tool, "check", temp.Path, "--format", format);
+            var portable = ToolProcess.Run(ToolProcess.BuiltTool, "check", temp.Path, "--format", format);
+
+            published.Should().Be(portable, $"the {format} output of seed {seed}");
+        }
+    }
+
+    [Test]
+    public void A_check_of_a_generated_tree_with_archived_phases_says_what_the_portable_build_says()
+    {
+        using var temp = new TempDirectory();
+        SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 40, PlansPerPhase = 4, ArchivedPhases = 10, Seed = 7 });
+
+        var published = ToolProcess.Run(Tool, "check", temp.Path, "--format", "json");
+        var portable = ToolProcess.Run(ToolProcess.BuiltTool, "check", temp.Path, "--format", "json");
+
+        published.Exit.Should().Be(0, published.Stdout + published.Stderr);
+        published.Should().Be(portable);
+    }
+
+    [Test]
+    public void An_update_writes_and_says_what_the_portable_build_does()
+    {
+        using var temp = new TempDirectory();
+        var state = Path.Combine(temp.Combine(".planning"), "STATE.md");
+
+        // The same folder for both builds (the output names it), set back to the seed in between.
+        temp.WithSeed("002");
+        var seed = File.ReadAllBytes(state);
+        var published = ToolProcess.Run(Tool, "update", temp.Path);
+        var publishedBytes = File.ReadAllBytes(state);
+        temp.WithSeed("002");
+        var portable = ToolProcess.Run(ToolProcess.BuiltTool, "update", temp.Path);
+
+        publishedBytes.Should().NotEqual(seed, "seed 002 has a stale bar to rewrite");
+        published.Should().Be(portable);
+        publishedBytes.Should().Equal(File.ReadAllBytes(state));
+        File.Exists(state + ".lock").Should().BeFalse("the lock is released after the write");
+    }
+
+    [Test]
+    public void A_status_of_a_generated_tree_says_what_the_portable_build_says()
+    {
+        using var temp = new TempDirectory();
+        SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 6, PlansPerPhase = 3, Seed = 3 });
+
+        var published = ToolProcess.Run(Tool, "status", temp.Path);
+        var portable = ToolProcess.Run(ToolProcess.BuiltTool, "status", temp.Path);
+
+        published.Stdout.Should().Contain("Velocity", "the dashboard should be printed, not an error");
+        published.Should().Be(portable);
+    }
+
+    [TestCase("--version")]
+    [TestCase("check", "--format", "xml")]
+    [TestCase("check", "/nonexistent/planstate-no-such-folder")]
+    [TestCase("--help")]
+    public void The_command_line_says_what_the_portable_build_says(params string[] args)
+    {
+        var published = ToolProcess.Run(Tool, args);
+        var portable = ToolProcess.Run(ToolProcess.BuiltTool, args);
+
+        published.Should().Be(portable);
+    }
+}
