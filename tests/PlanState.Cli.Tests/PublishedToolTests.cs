@@ -77,6 +77,32 @@ public abstract class PublishedToolTests
         published.Should().Be(portable);
     }
 
+    /// <summary>
+    /// The paths a clean tree never takes: YAML the fast path leaves to YamlDotNet, invalid UTF-8, binary and empty
+    /// files, an unclosed block, CRLF line ends with a BOM, and a folder link that loops.
+    /// </summary>
+    [Test]
+    public void A_check_of_a_tree_with_input_problems_says_what_the_portable_build_says()
+    {
+        using var temp = new TempDirectory();
+        SyntheticPlanningTree.Write(temp.Path, new SyntheticTreeOptions { Phases = 6, PlansPerPhase = 3, Seed = 5, LineEndings = LineEndingStyle.CrLf, Bom = true });
+        var phase = Directory.GetDirectories(temp.Combine(".planning", "phases")).Order(StringComparer.Ordinal).First();
+        var plans = Directory.GetFiles(phase, "*-PLAN.md").Order(StringComparer.Ordinal).ToArray();
+        var summaries = Directory.GetFiles(phase, "*-SUMMARY.md").Order(StringComparer.Ordinal).ToArray();
+        File.WriteAllText(plans[0], File.ReadAllText(plans[0]).Replace("type: execute", "type: execute\r\ndepends_on_pkg: @scope/pkg", StringComparison.Ordinal));
+        File.WriteAllText(plans[1], "---\nphase: 1\nplan: 02\n\nNo closing fence.\n");
+        File.WriteAllBytes(summaries[0], [.. File.ReadAllBytes(summaries[0]), 0xFF, 0xFE, (byte)'\n']);
+        File.WriteAllBytes(summaries[1], [(byte)'-', (byte)'-', (byte)'-', 0, 1, 2]);
+        File.WriteAllBytes(Path.Combine(phase, "01-09-SUMMARY.md"), []);
+        Directory.CreateSymbolicLink(Path.Combine(phase, "loop"), phase);
+
+        var published = ToolProcess.Run(Tool, "check", temp.Path, "--format", "json");
+        var portable = ToolProcess.Run(ToolProcess.BuiltTool, "check", temp.Path, "--format", "json");
+
+        published.Stdout.Should().Contain("PLAN1004").And.Contain("PLAN1003").And.Contain("PLAN1009").And.Contain("PLAN1011").And.Contain("PLAN1010").And.Contain("PLAN1019");
+        published.Should().Be(portable);
+    }
+
     [Test]
     public void An_update_writes_and_says_what_the_portable_build_does()
     {
