@@ -69,6 +69,33 @@ internal sealed class ListedEntry
     /// <summary>Puts a listing in the one order every listing has: by name, ordinal (the earlier listing is searched by it).</summary>
     public static void SortByName(List<ListedEntry> entries) => entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
+    /// <summary>A binary search of the earlier listing, which is sorted by name (ordinal).</summary>
+    public static int IndexOf(ListedEntry[] sorted, ReadOnlySpan<char> name)
+    {
+        var low = 0;
+        var high = sorted.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = sorted[middle].Name.AsSpan().SequenceCompareTo(name);
+            if (order == 0)
+            {
+                return middle;
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
     public static bool SameListing(ListedEntry[]? left, ListedEntry[] right)
     {
         if (ReferenceEquals(left, right))
@@ -145,7 +172,15 @@ internal class DirectoryLister
     /// (same names, kinds and stamps), returns <paramref name="previous"/> itself; on .NET 8 it then allocates no
     /// name strings and sorts nothing, which is most of the cost of a no-change analysis besides the stats.
     /// </summary>
-    public virtual ListedEntry[] List(string fullPath, ListedEntry[]? previous = null)
+    public virtual ListedEntry[] List(string fullPath, ListedEntry[]? previous = null) =>
+#if NET
+        DirectoryStream.TryListWithStamps(fullPath, previous) ?? ListByEnumeration(fullPath, previous);
+#else
+        ListByEnumeration(fullPath, previous);
+#endif
+
+    /// <summary><see cref="List"/> through .NET's enumeration: wherever <see cref="DirectoryStream"/> cannot list.</summary>
+    internal static ListedEntry[] ListByEnumeration(string fullPath, ListedEntry[]? previous = null)
     {
 #if NET
         // The entry's own data: no FileInfo and no full path string per file, only the one stat the stamp needs.
@@ -251,7 +286,7 @@ internal class DirectoryLister
                 return new ListedEntry(entry.FileName.ToString(), entry.IsDirectory, isLink: false, stamp: default, info: null);
             }
 
-            if (ListingEnumerator.IndexOf(known, entry.FileName) >= 0)
+            if (ListedEntry.IndexOf(known, entry.FileName) >= 0)
             {
                 return null;
             }
@@ -286,7 +321,7 @@ internal class DirectoryLister
             var isDirectory = entry.IsDirectory;
             var stamp = isDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks);
             var name = entry.FileName;
-            var index = previous is null ? -1 : IndexOf(previous, name);
+            var index = previous is null ? -1 : ListedEntry.IndexOf(previous, name);
             if (index >= 0 && !isLink)
             {
                 var before = previous![index];
@@ -301,33 +336,6 @@ internal class DirectoryLister
 
             AllAsBefore = false;
             return new ListedEntry(name.ToString(), isDirectory, isLink, stamp, isLink ? entry.ToFileSystemInfo() : null);
-        }
-
-        /// <summary>A binary search of the earlier listing, which is sorted by name (ordinal).</summary>
-        public static int IndexOf(ListedEntry[] sorted, ReadOnlySpan<char> name)
-        {
-            var low = 0;
-            var high = sorted.Length - 1;
-            while (low <= high)
-            {
-                var middle = low + ((high - low) >> 1);
-                var order = sorted[middle].Name.AsSpan().SequenceCompareTo(name);
-                if (order == 0)
-                {
-                    return middle;
-                }
-
-                if (order < 0)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-
-            return -1;
         }
     }
 #endif

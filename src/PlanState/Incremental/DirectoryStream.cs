@@ -8,8 +8,13 @@ namespace PlanState.Incremental;
 /// Linux: a folder listed in one pass of <c>readdir</c>, each entry's kind (folder, file, link) taken from its
 /// <c>d_type</c>, for <see cref="DirectoryLister.ListWithoutStamps"/>. .NET's enumeration reports the kind but not
 /// whether an entry is a link, which took it a second pass; this reads each name once, as the bytes it is stored as.
+/// With stamps (<see cref="TryListWithStamps"/>, for <see cref="DirectoryLister.List"/>), each file is stat'ed by its
+/// name within the open folder (<c>statx</c> on the folder's descriptor), where .NET's enumeration stats it by its full
+/// path, walking every folder above it again: measured on the 17,000 files of a 10,000-plan tree, a stamped listing
+/// took 68-74 ms on one core that way, and an unstamped one 25-30 ms.
 /// Null wherever it cannot answer as the enumeration would (not Linux, libc not callable, a folder that cannot be
-/// opened or read, a file system that leaves <c>d_type</c> unknown): the enumeration then lists, and throws as it does.
+/// opened or read, a file system that leaves <c>d_type</c> unknown, and with stamps a link or a file that cannot be
+/// stat'ed): the enumeration then lists, and throws as it does.
 /// </summary>
 internal static partial class DirectoryStream
 {
@@ -24,7 +29,17 @@ internal static partial class DirectoryStream
 
     private static bool unavailable = !OperatingSystem.IsLinux() || IntPtr.Size != 8;
 
-    public static ListedEntry[]? TryList(string fullPath)
+    /// <summary>The folder's entries without stamps, sorted by name (ordinal); null to leave it to the enumeration.</summary>
+    public static ListedEntry[]? TryList(string fullPath) => TryRead(fullPath, stamps: false, previous: null);
+
+    /// <summary>
+    /// The folder's entries with the stamp of every file, sorted by name (ordinal), or <paramref name="previous"/>
+    /// itself when they are the same as its entries (see <see cref="DirectoryLister.List"/>); null to leave it to the
+    /// enumeration, which also decides a link's kind and stamp.
+    /// </summary>
+    public static ListedEntry[]? TryListWithStamps(string fullPath, ListedEntry[]? previous) => TryRead(fullPath, stamps: true, previous);
+
+    private static ListedEntry[]? TryRead(string fullPath, bool stamps, ListedEntry[]? previous)
     {
         if (Volatile.Read(ref unavailable))
         {
@@ -33,7 +48,7 @@ internal static partial class DirectoryStream
 
         try
         {
-            return Read(fullPath);
+            return Read(fullPath, stamps, previous);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -42,7 +57,7 @@ internal static partial class DirectoryStream
         }
     }
 
-    private static unsafe ListedEntry[]? Read(string fullPath)
+    private static unsafe ListedEntry[]? Read(string fullPath, bool stamps, ListedEntry[]? previous)
     {
         var directory = Libc.OpenDirectory(fullPath);
         if (directory == 0)
@@ -52,7 +67,10 @@ internal static partial class DirectoryStream
 
         try
         {
-            var entries = new List<ListedEntry>();
+            var descriptor = stamps ? Libc.DirectoryDescriptor(directory) : -1;
+            var allAsBefore = previous is not null;
+            Span<char> nameChars = stackalloc char[MaxNameBytes];
+            var entries = new List<ListedEntry>(previous?.Length ?? 16);
             while (true)
             {
                 var entry = (byte*)Libc.ReadDirectory(directory);
@@ -85,7 +103,50 @@ internal static partial class DirectoryStream
                     return null;
                 }
 
-                entries.Add(Entry(fullPath, Encoding.UTF8.GetString(name, length), type));
+                if (!stamps)
+                {
+                    entries.Add(Entry(fullPath, Encoding.UTF8.GetString(name, length), type));
+                    continue;
+                }
+
+                if (type == LinkType || length > MaxNameBytes)
+                {
+                    return null;
+                }
+
+                var isDirectory = type == DirectoryType;
+                var stamp = default(FileStamp);
+                if (!isDirectory && !TryStamp(descriptor, name, out stamp))
+                {
+                    return null;
+                }
+
+                // As the enumeration does: an entry of the earlier listing with the same kind and stamp is that entry
+                // again, and its name string is reused whenever the name was listed before.
+                var chars = nameChars[..Encoding.UTF8.GetChars(new ReadOnlySpan<byte>(name, length), nameChars)];
+                var index = previous is null ? -1 : ListedEntry.IndexOf(previous, chars);
+                if (index >= 0)
+                {
+                    var before = previous![index];
+                    if (before.IsDirectory == isDirectory && !before.IsLink && before.Stamp == stamp)
+                    {
+                        entries.Add(before);
+                        continue;
+                    }
+
+                    allAsBefore = false;
+                    entries.Add(new ListedEntry(before.Name, isDirectory, isLink: false, stamp, info: null));
+                    continue;
+                }
+
+                allAsBefore = false;
+                entries.Add(new ListedEntry(chars.ToString(), isDirectory, isLink: false, stamp, info: null));
+            }
+
+            if (allAsBefore && entries.Count == previous!.Length)
+            {
+                // Names are unique within a folder: as many entries, each found as before, is the same listing.
+                return previous;
             }
 
             ListedEntry.SortByName(entries);
@@ -95,6 +156,39 @@ internal static partial class DirectoryStream
         {
             Libc.CloseDirectory(directory);
         }
+    }
+
+    /// <summary>A file name is at most 255 bytes on Linux (NAME_MAX), which decode to at most as many chars.</summary>
+    private const int MaxNameBytes = 255;
+
+    // struct statx (the kernel's own layout, the same on every architecture): stx_mask (4) at 0, stx_size (8) at 40,
+    // stx_mtime at 112 as tv_sec (8) and tv_nsec (4).
+    private const int StatxSize = 256;
+    private const int StatxSizeOffset = 40;
+    private const int StatxModifiedSecondsOffset = 112;
+    private const int StatxModifiedNanosecondsOffset = 120;
+    private const uint StatxWantedMask = 0x200 | 0x40; // STATX_SIZE | STATX_MTIME
+    private const int NoFollow = 0x100; // AT_SYMLINK_NOFOLLOW
+
+    /// <summary>
+    /// The stamp of the entry <paramref name="name"/> of the folder open as <paramref name="descriptor"/>, as .NET's
+    /// enumeration takes it (length, and last write time in UTC ticks); false when it cannot be stat'ed.
+    /// </summary>
+    private static unsafe bool TryStamp(int descriptor, byte* name, out FileStamp stamp)
+    {
+        stamp = default;
+        var buffer = stackalloc byte[StatxSize];
+        if (Libc.Statx(descriptor, name, NoFollow, StatxWantedMask, buffer) != 0
+            || (*(uint*)buffer & StatxWantedMask) != StatxWantedMask)
+        {
+            return false;
+        }
+
+        var length = *(long*)(buffer + StatxSizeOffset);
+        var seconds = *(long*)(buffer + StatxModifiedSecondsOffset);
+        var nanoseconds = *(uint*)(buffer + StatxModifiedNanosecondsOffset);
+        stamp = new FileStamp(length, DateTime.UnixEpoch.Ticks + (seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100));
+        return true;
     }
 
     private static ListedEntry Entry(string folder, string name, byte type)
@@ -110,9 +204,15 @@ internal static partial class DirectoryStream
         return new ListedEntry(name, info is DirectoryInfo, isLink: true, stamp: default, info);
     }
 
-    /// <summary>The three libc calls, marshalled by generated code.</summary>
-    private static partial class Libc
+    /// <summary>The libc calls, marshalled by generated code.</summary>
+    private static unsafe partial class Libc
     {
+        [LibraryImport("libc", EntryPoint = "dirfd")]
+        public static partial int DirectoryDescriptor(nint directory);
+
+        [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+        public static partial int Statx(int directory, byte* name, int flags, uint mask, byte* buffer);
+
         [LibraryImport("libc", EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
         public static partial nint OpenDirectory(string path);
 

@@ -58,6 +58,7 @@ public class DirectoryListerTests
         var next = DirectoryLister.Default.List(folder, first);
         next.Should().NotBeSameAs(first);
         Describe(next).Should().Equal(Describe(DirectoryLister.Default.List(folder)));
+        Describe(next).Should().Equal(Describe(DirectoryLister.ListByEnumeration(folder)), "the readdir listing stamps as .NET's enumeration does");
         next.Select(e => e.Name).Should().BeInAscendingOrder(StringComparer.Ordinal);
     }
 
@@ -133,12 +134,52 @@ public class DirectoryListerTests
     }
 
     [Test]
+    public void One_readdir_pass_with_stamps_lists_and_stamps_as_the_enumeration_does()
+    {
+        using var temp = new TempDirectory();
+        var folder = Folder(temp, "01-01-PLAN.md", ".hidden.md", "über-ß.md", "计划.md", "empty.md");
+        File.WriteAllBytes(Path.Combine(folder, "empty.md"), []);
+        File.WriteAllText(Path.Combine(folder, "big.md"), new string('x', 100_000));
+
+        // Sub-second times, down to the tick, and one before 1970: the stamp keeps what the file system keeps.
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "01-01-PLAN.md"), new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1_234_567));
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "über-ß.md"), new DateTime(1969, 7, 20, 20, 17, 40, DateTimeKind.Utc).AddTicks(5));
+
+        var read = DirectoryStream.TryListWithStamps(folder, previous: null);
+        var enumerated = DirectoryLister.ListByEnumeration(folder);
+
+        if (!OperatingSystem.IsLinux())
+        {
+            read.Should().BeNull("readdir is read directly on Linux only");
+            return;
+        }
+
+        read.Should().NotBeNull();
+        Describe(read!).Should().Equal(Describe(enumerated));
+        read!.Should().Contain(e => e.Name == "big.md" && e.Stamp.Length == 100_000);
+        DirectoryStream.TryListWithStamps(folder, read).Should().BeSameAs(read, "nothing changed");
+    }
+
+    [Test]
+    public void A_folder_with_a_link_is_stamped_by_the_enumeration()
+    {
+        using var temp = new TempDirectory();
+        var folder = Folder(temp, "01-01-PLAN.md", "z.md");
+        File.CreateSymbolicLink(Path.Combine(folder, "01-02-PLAN.md"), Path.Combine(folder, "z.md"));
+
+        DirectoryStream.TryListWithStamps(folder, previous: null).Should().BeNull("a link's kind and stamp are the enumeration's to decide");
+        Describe(DirectoryLister.Default.List(folder)).Should().Equal(Describe(DirectoryLister.ListByEnumeration(folder)));
+        DirectoryLister.Default.List(folder).Should().Contain(e => e.Name == "01-02-PLAN.md" && e.IsLink);
+    }
+
+    [Test]
     public void A_missing_folder_fails_without_stamps_as_with_them()
     {
         using var temp = new TempDirectory();
         var missing = Path.Combine(temp.Path, "gone");
 
         DirectoryStream.TryList(missing).Should().BeNull("the enumeration then reports the folder as it always did");
+        DirectoryStream.TryListWithStamps(missing, previous: null).Should().BeNull();
         var unstamped = () => DirectoryLister.Default.ListWithoutStamps(missing);
         var stamped = () => DirectoryLister.Default.List(missing);
         unstamped.Should().Throw<DirectoryNotFoundException>();
