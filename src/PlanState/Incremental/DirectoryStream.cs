@@ -29,6 +29,9 @@ internal static partial class DirectoryStream
 
     private static bool unavailable = !OperatingSystem.IsLinux() || IntPtr.Size != 8;
 
+    /// <summary>True once libc turned out to lack <c>statx</c> (glibc before 2.28, musl before 1.2.5): stamped listings are then the enumeration's.</summary>
+    private static bool statxUnavailable;
+
     /// <summary>The folder's entries without stamps, sorted by name (ordinal); null to leave it to the enumeration.</summary>
     public static ListedEntry[]? TryList(string fullPath) => TryRead(fullPath, stamps: false, previous: null);
 
@@ -41,7 +44,7 @@ internal static partial class DirectoryStream
 
     private static ListedEntry[]? TryRead(string fullPath, bool stamps, ListedEntry[]? previous)
     {
-        if (Volatile.Read(ref unavailable))
+        if (Volatile.Read(ref unavailable) || (stamps && Volatile.Read(ref statxUnavailable)))
         {
             return null;
         }
@@ -49,6 +52,11 @@ internal static partial class DirectoryStream
         try
         {
             return Read(fullPath, stamps, previous);
+        }
+        catch (EntryPointNotFoundException) when (stamps)
+        {
+            Volatile.Write(ref statxUnavailable, true);
+            return null;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
