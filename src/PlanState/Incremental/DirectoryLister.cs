@@ -69,6 +69,25 @@ internal sealed class ListedEntry
     /// <summary>Puts a listing in the one order every listing has: by name, ordinal (the earlier listing is searched by it).</summary>
     public static void SortByName(List<ListedEntry> entries) => entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
 
+    /// <summary>
+    /// The entry of a plain (not linked) file or folder listed again: the earlier listing's own entry when its kind and
+    /// stamp are unchanged (<paramref name="unchanged"/>), else a new one, with the earlier name string when the name
+    /// was listed before.
+    /// </summary>
+    public static ListedEntry Relisted(ListedEntry[]? previous, ReadOnlySpan<char> name, bool isDirectory, FileStamp stamp, out bool unchanged)
+    {
+        var index = previous is null ? -1 : IndexOf(previous, name);
+        if (index < 0)
+        {
+            unchanged = false;
+            return new ListedEntry(name.ToString(), isDirectory, isLink: false, stamp, info: null);
+        }
+
+        var before = previous![index];
+        unchanged = before.IsDirectory == isDirectory && !before.IsLink && before.Stamp == stamp;
+        return unchanged ? before : new ListedEntry(before.Name, isDirectory, isLink: false, stamp, info: null);
+    }
+
     /// <summary>A binary search of the earlier listing, which is sorted by name (ordinal).</summary>
     public static int IndexOf(ListedEntry[] sorted, ReadOnlySpan<char> name)
     {
@@ -320,22 +339,16 @@ internal class DirectoryLister
             var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
             var isDirectory = entry.IsDirectory;
             var stamp = isDirectory ? default : new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-            var name = entry.FileName;
-            var index = previous is null ? -1 : ListedEntry.IndexOf(previous, name);
-            if (index >= 0 && !isLink)
+            if (isLink)
             {
-                var before = previous![index];
-                if (before.IsDirectory == isDirectory && !before.IsLink && before.Stamp == stamp)
-                {
-                    return before;
-                }
-
+                // A link is always read as a new entry: its info is fresh.
                 AllAsBefore = false;
-                return new ListedEntry(before.Name, isDirectory, isLink, stamp, null);
+                return new ListedEntry(entry.FileName.ToString(), isDirectory, isLink, stamp, entry.ToFileSystemInfo());
             }
 
-            AllAsBefore = false;
-            return new ListedEntry(name.ToString(), isDirectory, isLink, stamp, isLink ? entry.ToFileSystemInfo() : null);
+            var relisted = ListedEntry.Relisted(previous, entry.FileName, isDirectory, stamp, out var unchanged);
+            AllAsBefore &= unchanged;
+            return relisted;
         }
     }
 #endif

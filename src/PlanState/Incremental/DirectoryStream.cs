@@ -129,26 +129,10 @@ internal static partial class DirectoryStream
                     return null;
                 }
 
-                // As the enumeration does: an entry of the earlier listing with the same kind and stamp is that entry
-                // again, and its name string is reused whenever the name was listed before.
+                // As the enumeration does: an unchanged entry of the earlier listing is that entry again.
                 var chars = nameChars[..Encoding.UTF8.GetChars(new ReadOnlySpan<byte>(name, length), nameChars)];
-                var index = previous is null ? -1 : ListedEntry.IndexOf(previous, chars);
-                if (index >= 0)
-                {
-                    var before = previous![index];
-                    if (before.IsDirectory == isDirectory && !before.IsLink && before.Stamp == stamp)
-                    {
-                        entries.Add(before);
-                        continue;
-                    }
-
-                    allAsBefore = false;
-                    entries.Add(new ListedEntry(before.Name, isDirectory, isLink: false, stamp, info: null));
-                    continue;
-                }
-
-                allAsBefore = false;
-                entries.Add(new ListedEntry(chars.ToString(), isDirectory, isLink: false, stamp, info: null));
+                entries.Add(ListedEntry.Relisted(previous, chars, isDirectory, stamp, out var unchanged));
+                allAsBefore &= unchanged;
             }
 
             if (allAsBefore && entries.Count == previous!.Length)
