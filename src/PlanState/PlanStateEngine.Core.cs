@@ -39,14 +39,25 @@ public sealed partial class PlanStateEngine : IDisposable
     /// <summary>
     /// Whether an analysis builds on the ones before it (on by default). Off, every analysis reads the folder afresh,
     /// and none keeps what only a later one would use: folders are listed without a stat of each file (about 8% of a
-    /// one-off <c>planstate check</c> of 10,000 plans), and <see cref="LastRunTrace"/> counts the steps without listing
-    /// each run. For an engine that analyses once; it also turns off <see cref="WatchForChanges"/>. The results are the
-    /// same either way.
+    /// one-off <c>planstate check</c> of 10,000 plans). For an engine that analyses once; it also turns off
+    /// <see cref="WatchForChanges"/>. The results are the same either way.
     /// </summary>
     public bool ReuseAcrossAnalyses
     {
         get => pipeline.ReuseAcrossRuns;
         init => pipeline.ReuseAcrossRuns = value;
+    }
+
+    /// <summary>
+    /// Whether <see cref="LastRunTrace"/> lists each step run that was not Cached, with its key (off by default, as
+    /// Roslyn's <c>trackIncrementalGeneratorSteps</c> is). The counts of every step and reason are kept either way.
+    /// For tests and diagnostics: a cold analysis of 10,000 plans lists a run per file, 17,000 records whose arrays
+    /// are large enough for the large object heap, which on its own brought on a full, blocking collection.
+    /// </summary>
+    public bool TrackIncrementalSteps
+    {
+        get => pipeline.TrackSteps;
+        init => pipeline.TrackSteps = value;
     }
 
     /// <summary>The pipeline, for tests (its watcher).</summary>
@@ -63,7 +74,8 @@ public sealed partial class PlanStateEngine : IDisposable
 
     /// <summary>
     /// Why each step of the most recent analysis ran (New, Modified, Cached, Unchanged or Removed), as Roslyn's
-    /// incremental step tracking reports it; null before the first analysis. <see cref="Update"/> analyses more
+    /// incremental step tracking reports it; null before the first analysis. It counts the runs of each step by
+    /// reason; with <see cref="TrackIncrementalSteps"/> on, it also lists them. <see cref="Update"/> analyses more
     /// than once: this is its last analysis.
     /// </summary>
     public IncrementalRunTrace? LastRunTrace

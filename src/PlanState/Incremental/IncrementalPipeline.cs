@@ -63,6 +63,9 @@ internal sealed class IncrementalPipeline : IDisposable
     /// </summary>
     public bool ReuseAcrossRuns { get; set; } = true;
 
+    /// <summary>Whether each run's trace lists its step runs, not only counts them (see <see cref="PlanStateEngine.TrackIncrementalSteps"/>).</summary>
+    public bool TrackSteps { get; set; }
+
     /// <summary>Called with each watcher this pipeline starts (tests shorten its timeout or make its cookie fail).</summary>
     internal Action<PlanningChangeWatcher>? ConfigureWatcher { get; set; }
 
@@ -86,8 +89,7 @@ internal sealed class IncrementalPipeline : IDisposable
             changes = watcher.Sync();
         }
 
-        // A run no later one builds on counts its steps but lists no run (see IncrementalRunTrace.Builder).
-        var trace = new IncrementalRunTrace.Builder(listsRuns: ReuseAcrossRuns) { Watched = changes is not null };
+        var trace = new IncrementalRunTrace.Builder(listsRuns: TrackSteps) { Watched = changes is not null };
 
         // ROADMAP.md is the largest single parse of a cold run: it overlaps the folder scan on another core, and
         // STATE.md is parsed after it by whichever thread is free first (that one, or this one once the scan is done),

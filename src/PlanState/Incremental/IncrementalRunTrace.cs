@@ -6,9 +6,10 @@ namespace PlanState.Incremental;
 public sealed record IncrementalStepRun(IncrementalStep Step, string Key, IncrementalStepReason Reason);
 
 /// <summary>
-/// Why each step of one analysis ran, for tests and diagnostics. Every step run is counted; the runs other than
-/// <see cref="IncrementalStepReason.Cached"/> are also listed with their key. (Listing the cached ones too would cost
-/// a record per file on every no-change run, which is the run that must be cheapest.)
+/// Why each step of one analysis ran, for tests and diagnostics. Every step run is counted; with
+/// <see cref="PlanStateEngine.TrackIncrementalSteps"/> on, the runs other than <see cref="IncrementalStepReason.Cached"/>
+/// are also listed with their key. (Listing the cached ones too would cost a record per file on every no-change run,
+/// which is the run that must be cheapest.)
 /// </summary>
 public sealed class IncrementalRunTrace
 {
@@ -18,10 +19,11 @@ public sealed class IncrementalRunTrace
     internal const int Steps = (int)IncrementalStep.Edits + 1;
     private readonly int[] counts;
 
-    internal IncrementalRunTrace(int[] counts, EquatableArray<IncrementalStepRun> runs, int filesRead, int filesParsed, bool watched)
+    internal IncrementalRunTrace(int[] counts, EquatableArray<IncrementalStepRun>? runs, int filesRead, int filesParsed, bool watched)
     {
         this.counts = counts;
-        Runs = runs;
+        ListsRuns = runs is not null;
+        Runs = runs ?? default;
         FilesRead = filesRead;
         FilesParsed = filesParsed;
         Watched = watched;
@@ -34,10 +36,12 @@ public sealed class IncrementalRunTrace
     /// </summary>
     public bool Watched { get; }
 
+    /// <summary>Whether <see cref="Runs"/> lists the runs (<see cref="PlanStateEngine.TrackIncrementalSteps"/> was on).</summary>
+    public bool ListsRuns { get; }
+
     /// <summary>
-    /// Every step run whose reason is not <see cref="IncrementalStepReason.Cached"/>, in pipeline order. Empty for an
-    /// engine that does not reuse analyses (<see cref="PlanStateEngine.ReuseAcrossAnalyses"/> off): its steps all
-    /// run New, which the counts tell.
+    /// Every step run whose reason is not <see cref="IncrementalStepReason.Cached"/>, in pipeline order; empty unless
+    /// <see cref="ListsRuns"/>.
     /// </summary>
     public EquatableArray<IncrementalStepRun> Runs { get; }
 
@@ -51,7 +55,10 @@ public sealed class IncrementalRunTrace
     public int Count(IncrementalStep step, IncrementalStepReason reason) => counts[Index(step, reason)];
 
     /// <summary>The listed runs of one step (every reason but Cached).</summary>
-    public IEnumerable<IncrementalStepRun> Of(IncrementalStep step) => Runs.Where(r => r.Step == step);
+    /// <exception cref="InvalidOperationException">The runs were not listed (<see cref="ListsRuns"/> is false).</exception>
+    public IEnumerable<IncrementalStepRun> Of(IncrementalStep step) =>
+        ListsRuns ? Runs.Where(r => r.Step == step)
+        : throw new InvalidOperationException("The runs were not listed: turn on PlanStateEngine.TrackIncrementalSteps.");
 
     /// <summary>The reason of a whole-project step (ProjectModel, Calculations, Rules, Edits): it runs once per analysis.</summary>
     public IncrementalStepReason ReasonOf(IncrementalStep step)
@@ -78,10 +85,7 @@ public sealed class IncrementalRunTrace
     internal static int Index(IncrementalStep step, IncrementalStepReason reason) => ((int)step * Reasons) + (int)reason;
 
     /// <summary>Collects one run's trace; one per thread, merged at the end.</summary>
-    /// <param name="listsRuns">
-    /// False to count the steps without listing their runs: for a run no later one builds on, where every step is New
-    /// and the list (a record per file, 17,000 at 10,000 plans) would tell nothing the counts do not.
-    /// </param>
+    /// <param name="listsRuns">False to count the steps without listing their runs (a record per file, 17,000 at 10,000 plans).</param>
     internal sealed class Builder(bool listsRuns = true)
     {
         private readonly int[] counts = new int[Steps * Reasons];
@@ -137,7 +141,7 @@ public sealed class IncrementalRunTrace
             FilesParsed += other.FilesParsed;
         }
 
-        public IncrementalRunTrace Build() => new((int[])counts.Clone(), RunsInStepOrder(), FilesRead, FilesParsed, Watched);
+        public IncrementalRunTrace Build() => new((int[])counts.Clone(), listsRuns ? RunsInStepOrder() : null, FilesRead, FilesParsed, Watched);
 
         /// <summary>
         /// The runs grouped by step in pipeline order, each step's runs in the order they ran: a counting sort (one pass

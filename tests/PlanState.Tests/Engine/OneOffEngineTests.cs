@@ -98,7 +98,6 @@ public class OneOffEngineTests
         var trace = engine.LastRunTrace!;
         trace.Count(IncrementalStep.FileParse, IncrementalStepReason.Cached).Should().Be(0);
         trace.Count(IncrementalStep.FileParse, IncrementalStepReason.New).Should().Be(2 + Directory.GetFiles(tree.Root, "*.md", SearchOption.AllDirectories).Count(f => f.Contains("-PLAN", StringComparison.Ordinal) || f.Contains("-SUMMARY", StringComparison.Ordinal)));
-        trace.Runs.Should().BeEmpty("a one-off engine counts its steps without listing each run");
     }
 
     [Test]

@@ -35,8 +35,11 @@ internal static class IncrementalTestSupport
         return tree;
     }
 
-    /// <summary>An engine as the CLI keeps it (<paramref name="watch"/> false) or as the MSBuild task keeps it (watching the root for changes).</summary>
-    public static PlanStateEngine NewEngine(bool watch) => new() { WatchForChanges = watch };
+    /// <summary>
+    /// An engine as the CLI keeps it (<paramref name="watch"/> false) or as the MSBuild task keeps it (watching the root
+    /// for changes), with its trace listing each step run.
+    /// </summary>
+    public static PlanStateEngine NewEngine(bool watch) => new() { WatchForChanges = watch, TrackIncrementalSteps = true };
 
     /// <summary>
     /// The analysis without any cache, as the engine computed it before the pipeline existed: read everything, then

@@ -22,7 +22,7 @@ public class PhaseRuleStepTests
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 20, plansPerPhase: 5, archived: 3);
-        var engine = new PlanStateEngine();
+        var engine = new PlanStateEngine { TrackIncrementalSteps = true };
         engine.Analyze(tree.Root);
         engine.LastRunTrace!.Count(IncrementalStep.PhaseRules, New).Should().Be(20, "every folder, archived or not, is checked once");
 
@@ -50,7 +50,7 @@ public class PhaseRuleStepTests
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 6, plansPerPhase: 4);
-        var engine = new PlanStateEngine();
+        var engine = new PlanStateEngine { TrackIncrementalSteps = true };
         engine.Analyze(tree.Root);
 
         // The PLAN goes, its SUMMARY stays: an orphan SUMMARY and a gap in numbering, both in phase 3's folder.
@@ -78,7 +78,7 @@ public class PhaseRuleStepTests
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 4, plansPerPhase: 2);
-        var engine = new PlanStateEngine();
+        var engine = new PlanStateEngine { TrackIncrementalSteps = true };
         engine.Analyze(tree.Root);
 
         var folder = tree.Files.First(f => f.StartsWith("phases/04-", StringComparison.Ordinal));

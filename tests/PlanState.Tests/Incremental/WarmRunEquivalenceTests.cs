@@ -41,7 +41,7 @@ public class WarmRunEquivalenceTests
     {
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 20, plansPerPhase: 5, archived: 3);
-        var engine = new PlanStateEngine();
+        var engine = new PlanStateEngine { TrackIncrementalSteps = true };
         engine.Analyze(tree.Root);
         var cold = engine.LastRunTrace!;
         var pieces = cold.Count(IncrementalStep.RulePieces, IncrementalStepReason.New);

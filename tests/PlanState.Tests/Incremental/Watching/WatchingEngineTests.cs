@@ -18,7 +18,7 @@ public class WatchingEngineTests
         using var temp = new TempDirectory();
         var tree = Tree(temp, phases: 8, plansPerPhase: 3, completed: 0.6, archived: 2);
         var lister = new CountingLister();
-        using var engine = new PlanStateEngine(lister) { WatchForChanges = true };
+        using var engine = new PlanStateEngine(lister) { WatchForChanges = true, TrackIncrementalSteps = true };
         var first = engine.Analyze(tree.Root);
         lister.Calls.Should().BeGreaterThan(0, "the first run reads everything");
 
