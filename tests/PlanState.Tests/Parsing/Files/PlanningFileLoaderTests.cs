@@ -389,4 +389,53 @@ public class PlanningFileLoaderTests
         content.Should().StartWith(head);
         head.Length.Should().BeGreaterThan(4000);
     }
+
+    [TestCase(1_000, 300_000)]
+    [TestCase(0, 5)]
+    [TestCase(70_000, 70_001)]
+    public void A_file_that_grows_while_it_is_read_is_read_to_its_end(int lengthWhenOpened, int length)
+    {
+        var content = Enumerable.Range(0, length).Select(i => (byte)('a' + (i % 26))).ToArray();
+        temp.WriteBytes("ROADMAP.md", content);
+
+        var result = PlanningFileLoader.Load(temp.Root, "ROADMAP.md", new GrowingFileSystem(lengthWhenOpened));
+
+        result.Problems.Should().BeEmpty();
+        result.Text!.Text.Should().Be(Encoding.ASCII.GetString(content));
+    }
+
+    [Test]
+    public void A_file_that_grows_past_the_size_limit_while_it_is_read_is_not_read()
+    {
+        temp.WriteBytes("ROADMAP.md", new byte[PlanningFileLoader.MaxFileBytes + 1]);
+
+        var result = PlanningFileLoader.Load(temp.Root, "ROADMAP.md", new GrowingFileSystem(100));
+
+        result.Text.Should().BeNull();
+        result.Problems.Single().Code.Should().Be("PLAN1018");
+    }
+
+    [Test]
+    public void A_head_that_filled_its_buffer_exactly_reads_on_to_the_real_end()
+    {
+        // The length says the file is exactly the head's size, so the loader reads on to the end as a whole-file read does.
+        var content = Encoding.ASCII.GetBytes("---\nphase: 1\n---\n" + new string('x', 9000) + "\n");
+        temp.WriteBytes("a.md", content);
+
+        var result = PlanningFileLoader.LoadHead(temp.Root, "a.md", 4096, new GrowingFileSystem(4096));
+
+        result.IsPartial.Should().BeFalse();
+        result.Text!.Text.Should().Be(Encoding.ASCII.GetString(content));
+    }
+
+    /// <summary>Opens files whose length, asked after opening, is <paramref name="lengthWhenOpened"/>: the rest was written since.</summary>
+    private sealed class GrowingFileSystem(long lengthWhenOpened) : FileSystemAccess
+    {
+        public override Stream OpenRead(string fullPath) => new GrowingStream(File.ReadAllBytes(fullPath), lengthWhenOpened);
+
+        private sealed class GrowingStream(byte[] content, long lengthWhenOpened) : MemoryStream(content, writable: false)
+        {
+            public override long Length => lengthWhenOpened;
+        }
+    }
 }
