@@ -1,4 +1,3 @@
-
 namespace PlanState.Build.Tests.EndToEnd;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace PlanState.Build.Tests.EndToEnd;
 
 /// <summary>Turning the check off, having nothing to check, and MSBuild's own NoWarn / WarningsAsErrors on PLAN codes.</summary>

@@ -1,4 +1,3 @@
-
 namespace PlanState.Tests.Robustness;
 
 /// <summary>
