@@ -11,14 +11,20 @@ namespace PlanState.Cli.Tests;
 /// </summary>
 public class NativeAotPublishTests : PublishedToolTests
 {
-    protected override IReadOnlyList<string> PublishOptions => ["-p:PublishAot=true"];
+    private static readonly string ExecutableName = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "PlanState.Cli.exe" : "PlanState.Cli";
 
-    protected override string ToolFileName => RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "PlanState.Cli.exe" : "PlanState.Cli";
+    private string publishFolder = string.Empty;
+
+    protected override string MakeTool(TempDirectory work)
+    {
+        publishFolder = Publish(work, ["-p:PublishAot=true"]);
+        return Path.Combine(publishFolder, ExecutableName);
+    }
 
     [Test]
     public void The_publish_is_one_native_executable_without_managed_assemblies()
     {
-        var files = Directory.GetFiles(PublishFolder).Select(Path.GetFileName).ToList();
+        var files = Directory.GetFiles(publishFolder).Select(Path.GetFileName).ToList();
 
         files.Should().NotContain(name => name!.EndsWith(".dll", StringComparison.OrdinalIgnoreCase), "AOT compiles every assembly into the executable");
         files.Should().NotContain(name => name!.EndsWith(".runtimeconfig.json", StringComparison.OrdinalIgnoreCase), "no runtime is started");
@@ -29,7 +35,7 @@ public class NativeAotPublishTests : PublishedToolTests
     {
         // A managed app's launcher (apphost) names the host library it loads to find and start the runtime.
         var executable = File.ReadAllBytes(Tool);
-        var apphost = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(ToolProcess.BuiltTool)!, ToolFileName));
+        var apphost = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(ToolProcess.BuiltTool)!, ExecutableName));
         var hostName = Encoding.ASCII.GetBytes(RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "hostfxr.dll" : "libhostfxr");
 
         apphost.AsSpan().IndexOf(hostName).Should().BeGreaterThanOrEqualTo(0, "the portable build's launcher names the host (else this test proves nothing)");

@@ -4,48 +4,48 @@ using PlanState.Cli.Tests.Support;
 namespace PlanState.Cli.Tests;
 
 /// <summary>
-/// A RID-specific publish of the tool (each derived fixture publishes it one way) must behave exactly as the portable
-/// build: the same exit code, stdout and stderr for every command and format, and the same bytes written. Published
-/// once per fixture, into a scratch folder with build output of its own (<c>--artifacts-path</c>), so it never shares an
-/// <c>obj/</c> folder with the builds the other test projects run meanwhile.
+/// A build of the tool made as users make it (each derived fixture makes it one way: published for this machine, or
+/// packed and installed) must behave exactly as the portable build: the same exit code, stdout and stderr for every
+/// command and format, and the same bytes written. Made once per fixture, in a scratch folder with build output of its
+/// own (<c>--artifacts-path</c>), so it never shares an <c>obj/</c> folder with the builds the other test projects run
+/// meanwhile.
 /// </summary>
 [NonParallelizable]
 public abstract class PublishedToolTests
 {
     private TempDirectory? work;
 
-    /// <summary>The published tool: its managed assembly, or the native executable.</summary>
+    /// <summary>The file that runs the tool: its managed assembly, a native executable or an installed tool's shim.</summary>
     protected string Tool { get; private set; } = string.Empty;
 
-    /// <summary>The folder the tool was published to.</summary>
-    protected string PublishFolder { get; private set; } = string.Empty;
-
-    /// <summary>What this fixture adds to <c>dotnet publish … -r &lt;this machine's RID&gt;</c>.</summary>
-    protected abstract IReadOnlyList<string> PublishOptions { get; }
-
-    /// <summary>The file in the publish folder that runs the tool (see <see cref="ToolProcess.Run(string, string[])"/>).</summary>
-    protected abstract string ToolFileName { get; }
-
     [OneTimeSetUp]
-    public void Publish()
+    public void MakeTheTool()
     {
         work = new TempDirectory();
-        PublishFolder = work.Combine("publish");
-        var publish = DotnetCli.Run(
-            RepositoryLayout.RepositoryRoot,
-            [
-                "publish", Path.Combine(RepositoryLayout.RepositoryRoot, "src", "PlanState.Cli"), "-c", "Release", "-f", "net10.0",
-                "-r", RuntimeInformation.RuntimeIdentifier, .. PublishOptions, "-o", PublishFolder,
-                "--artifacts-path", work.Combine("artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
-            ],
-            timeout: TimeSpan.FromMinutes(10));
-        Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());
-        Tool = Path.Combine(PublishFolder, ToolFileName);
-        Assert.That(File.Exists(Tool), Is.True, $"the publish should produce {Tool}");
+        Tool = MakeTool(work);
+        Assert.That(File.Exists(Tool), Is.True, $"{Tool} should run the tool");
     }
 
     [OneTimeTearDown]
     public void DeleteWork() => work?.Dispose();
+
+    /// <summary>Makes the tool below <paramref name="work"/> and returns the file that runs it (see <see cref="ToolProcess.Run(string, string[])"/>).</summary>
+    protected abstract string MakeTool(TempDirectory work);
+
+    /// <summary><c>dotnet publish</c> of the tool for this machine's runtime identifier, with <paramref name="options"/>; returns the publish folder.</summary>
+    protected static string Publish(TempDirectory work, IReadOnlyList<string> options)
+    {
+        var folder = work.Combine("publish");
+        var publish = DotnetCli.Run(
+            RepositoryLayout.RepositoryRoot,
+            [
+                "publish", RepositoryLayout.CliProject, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, .. options,
+                "-o", folder, "--artifacts-path", work.Combine("artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+            ],
+            timeout: TimeSpan.FromMinutes(10));
+        Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());
+        return folder;
+    }
 
     [TestCase("000")]
     [TestCase("002")]

@@ -10,9 +10,13 @@ namespace PlanState.Cli.Tests;
 /// </summary>
 public class ReadyToRunPublishTests : PublishedToolTests
 {
-    protected override IReadOnlyList<string> PublishOptions => ["--self-contained", "false"];
+    private string publishFolder = string.Empty;
 
-    protected override string ToolFileName => "PlanState.Cli.dll";
+    protected override string MakeTool(TempDirectory work)
+    {
+        publishFolder = Publish(work, ["--self-contained", "false"]);
+        return Path.Combine(publishFolder, "PlanState.Cli.dll");
+    }
 
     [TestCase("PlanState.Cli.dll")]
     [TestCase("PlanState.dll")]
@@ -20,7 +24,7 @@ public class ReadyToRunPublishTests : PublishedToolTests
     [TestCase("System.CommandLine.dll")]
     public void Each_assembly_of_the_check_is_precompiled(string assembly)
     {
-        using var stream = File.OpenRead(Path.Combine(PublishFolder, assembly));
+        using var stream = File.OpenRead(Path.Combine(publishFolder, assembly));
         using var image = new PEReader(stream);
 
         image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive($"{assembly} should carry ReadyToRun code");

@@ -50,13 +50,15 @@ public static class RepositoryLayout
 
     /// <summary>
     /// The CLI as built in the configuration the running tests were built in (their own bin folder tells which), for
-    /// the runtime the tests run on: the CLI targets net8.0 and net10.0, the tests net10.0.
+    /// the runtime the tests run on (net10.0, as the CLI).
     /// </summary>
     public static string BuiltCliAssembly()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         return Path.Combine(RepositoryRoot, "src", "PlanState.Cli", "bin", configuration, "net10.0", "PlanState.Cli.dll");
     }
+
+    public static string CliProject => Path.Combine(RepositoryRoot, "src", "PlanState.Cli", "PlanState.Cli.csproj");
 
     public static string TaskProject => Path.Combine(RepositoryRoot, "src", "PlanState.Build.Tasks", "PlanState.Build.Tasks.csproj");
 }

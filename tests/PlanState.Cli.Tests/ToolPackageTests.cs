@@ -1,0 +1,189 @@
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using PlanState.Cli.Tests.Support;
+
+namespace PlanState.Cli.Tests;
+
+/// <summary>
+/// The tool as users get it: <c>dotnet pack</c> of the CLI into a folder feed (the PlanState.Cli package, which only
+/// lists the RID-specific ones, and a package per runtime identifier), then <c>dotnet tool install</c> from that feed
+/// alone. On top of <see cref="PublishedToolTests"/>, which hold the installed tool to the portable build: the package
+/// layout, the platform each package is precompiled for, and the portable fallback.
+/// </summary>
+public partial class ToolPackageTests : PublishedToolTests
+{
+    private const string PackageId = "PlanState.Cli";
+
+    // The assemblies a `check` runs, which each RID-specific package must carry precompiled.
+    private static readonly string[] Assemblies =
+        ["PlanState.Cli.dll", "PlanState.dll", "Markdig.dll", "System.CommandLine.dll", "Spectre.Console.dll", "YamlDotNet.dll"];
+
+    private string feed = string.Empty;
+
+    private string installFolder = string.Empty;
+
+    private string version = string.Empty;
+
+    private IReadOnlyList<string> runtimeIdentifiers = [];
+
+    protected override string MakeTool(TempDirectory work)
+    {
+        feed = work.Combine("feed");
+        var pack = DotnetCli.Run(
+            RepositoryLayout.RepositoryRoot,
+            [
+                "pack", RepositoryLayout.CliProject, "-c", "Release", "-o", feed, "--artifacts-path", work.Combine("artifacts"),
+                "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+            ],
+            timeout: TimeSpan.FromMinutes(20));
+        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString());
+
+        var pointer = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Select(name => PointerPackageName().Match(name!)).Single(match => match.Success);
+        version = pointer.Groups["version"].Value;
+
+        var properties = DotnetCli.Run(RepositoryLayout.RepositoryRoot, ["msbuild", RepositoryLayout.CliProject, "-getProperty:ToolPackageRuntimeIdentifiers"]);
+        Assert.That(properties.ExitCode, Is.EqualTo(0), properties.ToString());
+        runtimeIdentifiers = properties.Output.Trim().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        // Only the feed: the install must need nothing from elsewhere.
+        var config = work.Combine("nuget.config");
+        File.WriteAllText(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="planstate-tool" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        installFolder = work.Combine("tool");
+        var install = DotnetCli.Run(
+            work.Path,
+            ["tool", "install", PackageId, "--version", version, "--tool-path", installFolder, "--configfile", config],
+            timeout: TimeSpan.FromMinutes(5));
+        Assert.That(install.ExitCode, Is.EqualTo(0), install.ToString());
+
+        return Path.Combine(installFolder, RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "planstate.exe" : "planstate");
+    }
+
+    [Test]
+    public void The_tool_package_lists_a_package_per_runtime_identifier_and_carries_no_code()
+    {
+        runtimeIdentifiers.Should().Contain("any", "the portable build is the fallback for every other platform")
+            .And.Contain(RuntimeInformation.RuntimeIdentifier, "this machine's platform gets its own package");
+        using var package = OpenPackage(PackageId);
+
+        var settings = ReadSettings(package, "tools/any/any/DotnetToolSettings.xml");
+
+        settings.Attribute("Version")!.Value.Should().Be("2", "a manifest that lists RID-specific packages is version 2, which SDKs before .NET 10 refuse");
+        settings.Element("Commands")!.Element("Command")!.Attribute("Name")!.Value.Should().Be("planstate");
+        settings.Element("RuntimeIdentifierPackages")!.Elements("RuntimeIdentifierPackage")
+            .Select(entry => (entry.Attribute("RuntimeIdentifier")!.Value, entry.Attribute("Id")!.Value))
+            .Should().Equal(runtimeIdentifiers.Select(rid => (rid, $"{PackageId}.{rid}")));
+        package.Entries.Should().NotContain(entry => entry.FullName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+        foreach (var rid in runtimeIdentifiers)
+        {
+            File.Exists(PackagePath($"{PackageId}.{rid}")).Should().BeTrue($"the package for {rid} should be packed beside the tool package");
+        }
+    }
+
+    [Test]
+    public void Each_platform_package_runs_through_the_dotnet_host_with_code_precompiled_for_its_platform()
+    {
+        foreach (var rid in runtimeIdentifiers.Where(rid => rid != "any"))
+        {
+            using var package = OpenPackage($"{PackageId}.{rid}");
+            var folder = $"tools/net10.0/{rid}/";
+
+            var command = ReadSettings(package, folder + "DotnetToolSettings.xml").Element("Commands")!.Element("Command")!;
+            command.Attribute("Runner")!.Value.Should().Be("dotnet", $"{rid}: no apphost, which would have to find the runtime itself");
+            command.Attribute("EntryPoint")!.Value.Should().Be("PlanState.Cli.dll");
+            foreach (var assembly in Assemblies)
+            {
+                using var image = new PEReader(new MemoryStream(ReadEntry(package, folder + assembly)));
+                image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive($"{rid}: {assembly} should carry ReadyToRun code");
+                ((int)image.PEHeaders.CoffHeader.Machine).Should().Be(ReadyToRunMachine(rid), $"{rid}: {assembly} should be compiled for {rid}");
+            }
+
+            var tiering = ConfigProperties(package, folder).TryGetProperty("System.Runtime.TieredCompilation", out var setting) ? setting.GetBoolean() : true;
+            tiering.Should().BeTrue($"{rid}: tiering stays on, for a newer runtime, which does not use the precompiled code");
+        }
+    }
+
+    [Test]
+    public void The_portable_package_is_jit_compiled_and_says_what_the_built_tool_says()
+    {
+        using var temp = new TempDirectory();
+        temp.WithSeed("002");
+        var extracted = temp.Combine("package");
+        ZipFile.ExtractToDirectory(PackagePath($"{PackageId}.any"), extracted);
+        var folder = Path.Combine(extracted, "tools", "net10.0", "any");
+
+        foreach (var assembly in Assemblies)
+        {
+            using var image = new PEReader(File.OpenRead(Path.Combine(folder, assembly)));
+            image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().Be(0, $"{assembly} should be IL only");
+        }
+
+        var portable = ToolProcess.Run(Path.Combine(folder, "PlanState.Cli.dll"), "check", temp.Path, "--format", "json");
+        var built = ToolProcess.Run(ToolProcess.BuiltTool, "check", temp.Path, "--format", "json");
+
+        portable.Exit.Should().Be(1, "seed 002 has a stale bar");
+        portable.Should().Be(built);
+    }
+
+    [Test]
+    public void The_install_takes_the_package_for_this_machine()
+    {
+        var installed = Directory.GetDirectories(Path.Combine(installFolder, ".store", PackageId.ToLowerInvariant(), version))
+            .Select(Path.GetFileName)
+            .Where(name => name!.StartsWith(PackageId.ToLowerInvariant() + ".", StringComparison.Ordinal))
+            .ToList();
+
+        installed.Should().Equal($"{PackageId}.{RuntimeInformation.RuntimeIdentifier}".ToLowerInvariant());
+    }
+
+    [Test]
+    public void The_installed_tool_reports_the_package_version()
+    {
+        var run = ToolProcess.Run(Tool, "--version");
+
+        run.Exit.Should().Be(0, run.Stderr);
+        run.Stdout.Trim().Should().StartWith(version);
+    }
+
+    // The machine type a ReadyToRun image carries: the architecture's, XOR a constant for the operating system
+    // (none for Windows), so that an image compiled for another OS is not mistaken for this one's.
+    private static int ReadyToRunMachine(string rid)
+    {
+        var (os, architecture) = (rid[..rid.LastIndexOf('-')], rid[(rid.LastIndexOf('-') + 1)..]);
+        var machine = architecture switch { "x64" => (int)Machine.Amd64, "arm64" => (int)Machine.Arm64, _ => throw new ArgumentException($"no machine type for {rid}") };
+        return machine ^ os switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, _ => throw new ArgumentException($"no OS constant for {rid}") };
+    }
+
+    private string PackagePath(string id) => Path.Combine(feed, $"{id}.{version}.nupkg");
+
+    private ZipArchive OpenPackage(string id) => ZipFile.OpenRead(PackagePath(id));
+
+    private static byte[] ReadEntry(ZipArchive package, string path)
+    {
+        var entry = package.GetEntry(path);
+        entry.Should().NotBeNull($"the package should contain {path}");
+        using var stream = entry!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static XElement ReadSettings(ZipArchive package, string path) => XDocument.Load(new MemoryStream(ReadEntry(package, path))).Root!;
+
+    private static JsonElement ConfigProperties(ZipArchive package, string folder) =>
+        JsonDocument.Parse(ReadEntry(package, folder + "PlanState.Cli.runtimeconfig.json")).RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+    [GeneratedRegex(@"^PlanState\.Cli\.(?<version>\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?)\.nupkg$")]
+    private static partial Regex PointerPackageName();
+}
