@@ -19,7 +19,8 @@ public sealed partial record CanonicalDiagnostic(string File, int Line, int Colu
             : null;
     }
 
-    // MSBuild appends " [project path]" to each line; the summary at the end repeats every line, hence Distinct().
-    [GeneratedRegex(@"^\s*(?:\d+>)?(?<file>\S.*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning) (?<code>PLAN\d{4}): (?<message>.*?)(?: \[[^\]]+\])?$")]
+    // MSBuild prefixes a line with its node ("1>", or "1:8>" at detailed verbosity) and appends " [project path]";
+    // the summary at the end repeats every line, hence Distinct().
+    [GeneratedRegex(@"^\s*(?:\d+(?::\d+)?>)?(?<file>\S.*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning) (?<code>PLAN\d{4}): (?<message>.*?)(?: \[[^\]]+\])?$")]
     private static partial Regex Pattern();
 }
