@@ -79,7 +79,7 @@ public partial class ToolPackageTests : PublishedToolTests
 
         var settings = ReadSettings(package, "tools/any/any/DotnetToolSettings.xml");
 
-        settings.Attribute("Version")!.Value.Should().Be("2", "a manifest that lists RID-specific packages is version 2, which SDKs before .NET 10 refuse");
+        settings.Attribute("Version")!.Value.Should().Be("2", "a manifest that lists RID-specific packages is version 2, which SDKs before .NET 10 do not accept");
         settings.Element("Commands")!.Element("Command")!.Attribute("Name")!.Value.Should().Be("planstate");
         settings.Element("RuntimeIdentifierPackages")!.Elements("RuntimeIdentifierPackage")
             .Select(entry => (entry.Attribute("RuntimeIdentifier")!.Value, entry.Attribute("Id")!.Value))
