@@ -24,6 +24,12 @@ public sealed class ConsumerProject
 
     public string StatePath => Path.Combine(PlanningRoot, "STATE.md");
 
+    /// <summary>A build argument that picks Update mode whatever the environment (the tests may run under CI=true).</summary>
+    public const string UpdateMode = "-p:PlanStateMode=Update";
+
+    /// <summary>A build argument that makes the build a CI build (Verify mode), as CI servers set it.</summary>
+    public const string CiBuild = "-p:ContinuousIntegrationBuild=true";
+
     /// <summary>The README's snippet, verbatim apart from the version.</summary>
     public static string PackageReference => $"""<PackageReference Include="PlanState.Build" Version="{PackageFeed.Version}" PrivateAssets="all" />""";
 

@@ -6,7 +6,6 @@ namespace PlanState.Build.Tests.EndToEnd;
 [TestFixture]
 public sealed class IncrementalAndMultiTargetTests
 {
-    private const string UpdateMode = "-p:PlanStateMode=Update";
     private const string SkippedAsUpToDate = "Skipping target \"PlanStateRun\" because all output files are up-to-date";
     private const string CheckedLine = "PlanState: checked '";
 
@@ -14,12 +13,12 @@ public sealed class IncrementalAndMultiTargetTests
     public void A_second_build_with_no_changes_skips_the_target_and_an_edited_planning_file_runs_it_again()
     {
         var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarOnly);
-        var first = project.Build(UpdateMode);
+        var first = project.Build(ConsumerProject.UpdateMode);
         first.ExitCode.Should().Be(0, first.ToString());
         project.ReadState().Should().Equal(Seeds.StaleBarOnlyFixed());
         var fixedAt = File.GetLastWriteTimeUtc(project.StatePath);
 
-        var second = project.Build(UpdateMode, "-v:d");
+        var second = project.Build(ConsumerProject.UpdateMode, "-v:d");
 
         second.ExitCode.Should().Be(0, second.ToString());
         second.Output.Should().Contain(SkippedAsUpToDate, "the stamp was touched after the task rewrote STATE.md");
@@ -28,7 +27,7 @@ public sealed class IncrementalAndMultiTargetTests
 
         // An agent edits STATE.md (the bar goes stale again): the next build notices and rewrites it.
         project.WithSeed(Seeds.StaleBarOnly);
-        var third = project.Build(UpdateMode);
+        var third = project.Build(ConsumerProject.UpdateMode);
 
         third.ExitCode.Should().Be(0, third.ToString());
         Count(third, CheckedLine).Should().Be(1, third.ToString());
@@ -39,9 +38,9 @@ public sealed class IncrementalAndMultiTargetTests
     public void Switching_to_Verify_runs_the_check_again_even_when_no_file_changed()
     {
         var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarAndContradiction);
-        project.Build(UpdateMode, "-p:PlanStateErrorsAsWarnings=true").ExitCode.Should().Be(0);
+        project.Build(ConsumerProject.UpdateMode, "-p:PlanStateErrorsAsWarnings=true").ExitCode.Should().Be(0);
 
-        var verify = project.Build("-p:ContinuousIntegrationBuild=true");
+        var verify = project.Build(ConsumerProject.CiBuild);
 
         verify.ExitCode.Should().NotBe(0, "the contradiction is still there and the settings changed\n" + verify);
         verify.Output.Should().Contain("in Verify mode");
@@ -52,7 +51,7 @@ public sealed class IncrementalAndMultiTargetTests
     {
         var project = ConsumerProject.Create("net8.0;net10.0").WithSeed(Seeds.StaleBarOnly);
 
-        var result = project.Build(UpdateMode);
+        var result = project.Build(ConsumerProject.UpdateMode);
 
         result.ExitCode.Should().Be(0, result.ToString());
         Count(result, CheckedLine).Should().Be(1, result.ToString());
@@ -62,7 +61,7 @@ public sealed class IncrementalAndMultiTargetTests
 
         // Building one framework of it (dotnet build -f) still checks, once.
         project.WithSeed(Seeds.StaleBarOnly);
-        var single = project.Build(UpdateMode, "-f", "net10.0");
+        var single = project.Build(ConsumerProject.UpdateMode, "-f", "net10.0");
 
         single.ExitCode.Should().Be(0, single.ToString());
         Count(single, CheckedLine).Should().Be(1, single.ToString());

@@ -9,8 +9,6 @@ namespace PlanState.Build.Tests.EndToEnd;
 [TestFixture]
 public sealed class NetStandardTaskTests
 {
-    private const string UpdateMode = "-p:PlanStateMode=Update";
-    private const string CiBuild = "-p:ContinuousIntegrationBuild=true";
     private const string NetStandardTask = "-p:PlanStateTaskFramework=netstandard2.0";
 
     // Detailed, so that MSBuild names the task assembly it loads ("Using "RunPlanState" task from assembly …").
@@ -19,39 +17,44 @@ public sealed class NetStandardTaskTests
     [Test]
     public void A_local_build_with_the_netstandard_task_rewrites_what_the_net8_task_rewrites()
     {
-        var netStandard = WithStaleTree();
-        var net8 = WithStaleTree();
-        var before = PlanningFiles(netStandard);
+        var (netStandard, net8, before) = BuildBoth(ConsumerProject.UpdateMode);
 
-        var result = netStandard.Build(UpdateMode, NetStandardTask, Detailed);
-        var reference = net8.Build(UpdateMode, Detailed);
-
-        TaskAssemblies(result).Should().OnlyContain(path => path.EndsWith("/tasks/netstandard2.0/PlanState.Build.Tasks.dll", StringComparison.Ordinal)).And.NotBeEmpty();
-        TaskAssemblies(reference).Should().OnlyContain(path => path.EndsWith("/tasks/net8.0/PlanState.Build.Tasks.dll", StringComparison.Ordinal)).And.NotBeEmpty();
-        result.ExitCode.Should().Be(0, result.ToString());
-        reference.ExitCode.Should().Be(0, reference.ToString());
-        var after = PlanningFiles(netStandard);
+        netStandard.Result.ExitCode.Should().Be(0, netStandard.Result.ToString());
+        net8.Result.ExitCode.Should().Be(0, net8.Result.ToString());
+        var after = PlanningFiles(netStandard.Project);
         after.Should().NotBeEquivalentTo(before, "three numbers were stale");
-        after.Should().BeEquivalentTo(PlanningFiles(net8), "both builds rewrite the same bytes");
-        PlanStateLines(result, netStandard).Should().Equal(PlanStateLines(reference, net8)).And.Contain(line => line.Contains('\u2192'), "each change is logged");
+        after.Should().BeEquivalentTo(PlanningFiles(net8.Project), "both builds rewrite the same bytes");
+        PlanStateLines(netStandard).Should().Equal(PlanStateLines(net8)).And.Contain(line => line.Contains('\u2192'), "each change is logged");
     }
 
     [Test]
     public void A_CI_build_with_the_netstandard_task_fails_with_the_errors_of_the_net8_task()
     {
+        var (netStandard, net8, before) = BuildBoth(ConsumerProject.CiBuild);
+
+        netStandard.Result.ExitCode.Should().NotBe(0, netStandard.Result.ToString());
+        var diagnostics = RelativeDiagnostics(netStandard);
+        diagnostics.Should().Contain(d => d.Severity == "error" && d.Code.StartsWith("PLAN3", StringComparison.Ordinal), "the stale numbers are errors in CI");
+        diagnostics.Should().Equal(RelativeDiagnostics(net8));
+        PlanningFiles(netStandard.Project).Should().BeEquivalentTo(before, "Verify mode writes nothing");
+    }
+
+    /// <summary>
+    /// Builds two consumers of the same stale tree in <paramref name="mode"/>, one with each build of the task, after
+    /// checking which one MSBuild loaded; <c>Before</c> is the planning files as they were.
+    /// </summary>
+    private static (Built NetStandard, Built Net8, Dictionary<string, byte[]> Before) BuildBoth(string mode)
+    {
         var netStandard = WithStaleTree();
         var net8 = WithStaleTree();
         var before = PlanningFiles(netStandard);
 
-        var result = netStandard.Build(CiBuild, NetStandardTask, Detailed);
-        var reference = net8.Build(CiBuild, Detailed);
+        var result = netStandard.Build(mode, NetStandardTask, Detailed);
+        var reference = net8.Build(mode, Detailed);
 
         TaskAssemblies(result).Should().OnlyContain(path => path.EndsWith("/tasks/netstandard2.0/PlanState.Build.Tasks.dll", StringComparison.Ordinal)).And.NotBeEmpty();
-        result.ExitCode.Should().NotBe(0, result.ToString());
-        var diagnostics = Relative(ConsumerProject.Diagnostics(result), netStandard);
-        diagnostics.Should().Contain(d => d.Severity == "error" && d.Code.StartsWith("PLAN3", StringComparison.Ordinal), "the stale numbers are errors in CI");
-        diagnostics.Should().Equal(Relative(ConsumerProject.Diagnostics(reference), net8));
-        PlanningFiles(netStandard).Should().BeEquivalentTo(before, "Verify mode writes nothing");
+        TaskAssemblies(reference).Should().OnlyContain(path => path.EndsWith("/tasks/net8.0/PlanState.Build.Tasks.dll", StringComparison.Ordinal)).And.NotBeEmpty();
+        return (new Built(netStandard, result), new Built(net8, reference), before);
     }
 
     /// <summary>
@@ -84,12 +87,14 @@ public sealed class NetStandardTaskTests
             .ToList();
 
     /// <summary>The task's own messages, with the project's folder taken out.</summary>
-    private static List<string> PlanStateLines(CommandResult result, ConsumerProject project) =>
-        result.Lines.Select(line => line.Trim())
+    private static List<string> PlanStateLines(Built built) =>
+        built.Result.Lines.Select(line => line.Trim())
             .Where(line => line.StartsWith("PlanState: ", StringComparison.Ordinal))
-            .Select(line => line.Replace(project.Directory, "<project>", StringComparison.Ordinal))
+            .Select(line => line.Replace(built.Project.Directory, "<project>", StringComparison.Ordinal))
             .ToList();
 
-    private static List<CanonicalDiagnostic> Relative(IEnumerable<CanonicalDiagnostic> diagnostics, ConsumerProject project) =>
-        diagnostics.Select(d => d with { File = Path.GetRelativePath(project.Directory, d.File) }).ToList();
+    private static List<CanonicalDiagnostic> RelativeDiagnostics(Built built) =>
+        ConsumerProject.Diagnostics(built.Result).Select(d => d with { File = Path.GetRelativePath(built.Project.Directory, d.File) }).ToList();
+
+    private sealed record Built(ConsumerProject Project, CommandResult Result);
 }

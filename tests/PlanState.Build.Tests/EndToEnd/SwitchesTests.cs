@@ -4,7 +4,6 @@ namespace PlanState.Build.Tests.EndToEnd;
 [TestFixture]
 public sealed class SwitchesTests
 {
-    private const string UpdateMode = "-p:PlanStateMode=Update";
     private const string BareNumberDuration = "PLAN1002";
 
     [Test]
@@ -14,7 +13,7 @@ public sealed class SwitchesTests
         var before = project.ReadState();
         var modified = File.GetLastWriteTimeUtc(project.StatePath);
 
-        var result = project.Build("-p:ContinuousIntegrationBuild=true", "-p:PlanStateEnabled=false", "-v:d");
+        var result = project.Build(ConsumerProject.CiBuild, "-p:PlanStateEnabled=false", "-v:d");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().NotContain("PlanState: ").And.NotContain("PLAN");
@@ -29,7 +28,7 @@ public sealed class SwitchesTests
         var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarOnly);
         var before = project.ReadState();
 
-        var result = project.Build(UpdateMode, "-p:DesignTimeBuild=true");
+        var result = project.Build(ConsumerProject.UpdateMode, "-p:DesignTimeBuild=true");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().NotContain("PlanState: ");
@@ -45,12 +44,12 @@ public sealed class SwitchesTests
             Assert.Inconclusive($"A .planning folder above the temp folder ({stray}) hides the case under test.");
         }
 
-        var normal = project.Build(UpdateMode);
+        var normal = project.Build(ConsumerProject.UpdateMode);
         normal.ExitCode.Should().Be(0, normal.ToString());
         normal.Output.Should().NotContain("PlanState: ", "the message is low importance");
 
         // The folder is resolved on every build, before the up-to-date check, so a no-op build says it too.
-        var detailed = project.Build(UpdateMode, "-v:d");
+        var detailed = project.Build(ConsumerProject.UpdateMode, "-v:d");
         detailed.ExitCode.Should().Be(0, detailed.ToString());
         detailed.Output.Should().Contain("PlanState: no .planning folder in");
     }
@@ -60,16 +59,16 @@ public sealed class SwitchesTests
     {
         var project = ConsumerProject.Create().WithState(StateWithBareNumberDuration());
 
-        var baseline = project.Build(UpdateMode);
+        var baseline = project.Build(ConsumerProject.UpdateMode);
         baseline.ExitCode.Should().Be(0, baseline.ToString());
         ConsumerProject.Diagnostics(baseline).Should().Contain(d => d.Severity == "warning" && d.Code == BareNumberDuration, baseline.ToString());
 
-        var hidden = project.Build(UpdateMode, $"-p:NoWarn={BareNumberDuration}", "--no-incremental");
+        var hidden = project.Build(ConsumerProject.UpdateMode, $"-p:NoWarn={BareNumberDuration}", "--no-incremental");
         hidden.ExitCode.Should().Be(0, hidden.ToString());
         hidden.Output.Should().NotContain(BareNumberDuration + ":");
         hidden.Output.Should().Contain("PlanState: checked", "the check ran; only its warning was hidden");
 
-        var failed = project.Build(UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}", "--no-incremental");
+        var failed = project.Build(ConsumerProject.UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}", "--no-incremental");
         failed.ExitCode.Should().NotBe(0, failed.ToString());
         ConsumerProject.Diagnostics(failed).Should().Contain(d => d.Severity == "error" && d.Code == BareNumberDuration, failed.ToString());
     }
@@ -79,12 +78,12 @@ public sealed class SwitchesTests
     {
         var project = ConsumerProject.Create("net8.0;net10.0").WithState(StateWithBareNumberDuration());
 
-        var failed = project.Build(UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}");
+        var failed = project.Build(ConsumerProject.UpdateMode, $"-p:WarningsAsErrors={BareNumberDuration}");
         failed.ExitCode.Should().NotBe(0, failed.ToString());
         ConsumerProject.Diagnostics(failed).Should().Contain(d => d.Severity == "error" && d.Code == BareNumberDuration, failed.ToString());
 
         // The failed check left no stamp, so this build checks again.
-        var hidden = project.Build(UpdateMode, $"-p:NoWarn={BareNumberDuration}");
+        var hidden = project.Build(ConsumerProject.UpdateMode, $"-p:NoWarn={BareNumberDuration}");
         hidden.ExitCode.Should().Be(0, hidden.ToString());
         hidden.Output.Should().Contain("PlanState: checked").And.NotContain(BareNumberDuration + ":");
     }

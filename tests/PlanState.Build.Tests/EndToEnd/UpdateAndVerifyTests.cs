@@ -6,8 +6,6 @@ namespace PlanState.Build.Tests.EndToEnd;
 [TestFixture]
 public sealed class UpdateAndVerifyTests
 {
-    private const string UpdateMode = "-p:PlanStateMode=Update";
-    private const string CiBuild = "-p:ContinuousIntegrationBuild=true";
 
     [Test]
     public void A_local_build_rewrites_the_stale_bar_and_nothing_else()
@@ -17,7 +15,7 @@ public sealed class UpdateAndVerifyTests
         edits.Should().ContainSingle("only the bar is stale")
             .Which.Span.Line.Should().Be(Seeds.LineOf(project.ReadState(), "Progress:"));
 
-        var result = project.Build(UpdateMode);
+        var result = project.Build(ConsumerProject.UpdateMode);
 
         result.ExitCode.Should().Be(0, result.ToString());
         project.ReadState().Should().Equal(Seeds.StaleBarOnlyFixed(), "only the bar's fill changes, every other byte stays");
@@ -38,7 +36,7 @@ public sealed class UpdateAndVerifyTests
         var expected = StaleAndContradictions(project);
         expected.Should().Contain(f => f.Kind == FindingKind.Stale && f.Span.Line == Seeds.LineOf(before, "Progress:"), "the engine finds the stale bar");
 
-        var result = project.Build(CiBuild);
+        var result = project.Build(ConsumerProject.CiBuild);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         AssertReportedAsErrors(result, project, expected);
@@ -68,7 +66,7 @@ public sealed class UpdateAndVerifyTests
         var contradictions = StaleAndContradictions(project).Where(f => f.Kind == FindingKind.Contradiction).ToList();
         contradictions.Should().NotBeEmpty("Last activity (01-03) and Stopped at (01-02) disagree");
 
-        var result = project.Build(UpdateMode);
+        var result = project.Build(ConsumerProject.UpdateMode);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         AssertReportedAsErrors(result, project, contradictions);
@@ -84,7 +82,7 @@ public sealed class UpdateAndVerifyTests
         var expected = StaleAndContradictions(project);
         expected.Should().Contain(f => f.Kind == FindingKind.Contradiction).And.Contain(f => f.Kind == FindingKind.Stale);
 
-        var result = project.Build(CiBuild);
+        var result = project.Build(ConsumerProject.CiBuild);
 
         result.ExitCode.Should().NotBe(0, result.ToString());
         AssertReportedAsErrors(result, project, expected);
@@ -97,7 +95,7 @@ public sealed class UpdateAndVerifyTests
         var project = ConsumerProject.Create().WithSeed(Seeds.StaleBarAndContradiction);
         var expected = StaleAndContradictions(project);
 
-        var result = project.Build(CiBuild, "-p:PlanStateErrorsAsWarnings=true");
+        var result = project.Build(ConsumerProject.CiBuild, "-p:PlanStateErrorsAsWarnings=true");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var diagnostics = ConsumerProject.Diagnostics(result);
