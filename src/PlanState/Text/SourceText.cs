@@ -331,32 +331,19 @@ public sealed class SourceText : IEquatable<SourceText>
     private static int[] ComputeLineStarts(ReadOnlySpan<char> text)
     {
         var lines = 1;
-        for (var start = NextLineStart(text, 0); start >= 0; start = NextLineStart(text, start))
+        for (var end = TextLines.LineEnd(text, 0); end < text.Length; end = TextLines.LineEnd(text, TextLines.NextLineStart(text, end)))
         {
             lines++;
         }
 
         var starts = new int[lines];
         var line = 1;
-        for (var start = NextLineStart(text, 0); start >= 0; start = NextLineStart(text, start))
+        for (var end = TextLines.LineEnd(text, 0); end < text.Length; end = TextLines.LineEnd(text, starts[line - 1]))
         {
-            starts[line++] = start;
+            starts[line++] = TextLines.NextLineStart(text, end);
         }
 
         return starts;
-    }
-
-    /// <summary>Where the line after the first line break at or after <paramref name="from"/> starts (CRLF, CR or LF); -1 when there is none.</summary>
-    private static int NextLineStart(ReadOnlySpan<char> text, int from)
-    {
-        var found = text.Slice(from).IndexOfAny('\r', '\n');
-        if (found < 0)
-        {
-            return -1;
-        }
-
-        var at = from + found;
-        return text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? at + 2 : at + 1;
     }
 
     /// <summary>

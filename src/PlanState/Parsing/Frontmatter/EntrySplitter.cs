@@ -1,3 +1,5 @@
+using PlanState.Text;
+
 namespace PlanState.Parsing.Frontmatter;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace PlanState.Parsing.Frontmatter;
+namespace PlanState.Text;
 
-/// <summary>Line arithmetic on decoded text; a line break is <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as in <see cref="Text.SourceText"/>.</summary>
+/// <summary>Line arithmetic on decoded text; a line break is <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as in <see cref="SourceText"/>.</summary>
 internal static class TextLines
 {
     /// <summary>The offset of the line break that ends the line containing <paramref name="offset"/>, or the text length.</summary>
