@@ -40,7 +40,7 @@ public abstract class PublishedToolTests
             RepositoryLayout.RepositoryRoot,
             [
                 "publish", RepositoryLayout.CliProject, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, .. options,
-                "-o", folder, "--artifacts-path", work.Combine("artifacts"), "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+                "-o", folder, "--artifacts-path", work.Combine("artifacts"), "-v:m",
             ],
             timeout: TimeSpan.FromMinutes(10));
         Assert.That(publish.ExitCode, Is.EqualTo(0), publish.ToString());

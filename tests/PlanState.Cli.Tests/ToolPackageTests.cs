@@ -74,7 +74,7 @@ public partial class ToolPackageTests : PublishedToolTests
             RepositoryLayout.RepositoryRoot,
             [
                 "pack", RepositoryLayout.CliProject, "-c", "Release", "-o", folder, "--artifacts-path", work.Combine("artifacts-" + name),
-                "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m", .. options,
+                "-v:m", .. options,
             ],
             timeout: TimeSpan.FromMinutes(20));
         Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString());

@@ -60,6 +60,9 @@ public static class DotnetCli
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
+
+        // The plain console logger, whose lines the tests read, even where the terminal logger would be chosen.
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -67,7 +67,7 @@ public sealed class ConcurrentBuildTests
     private static CommandResult Build(string projectFile) =>
         DotnetCli.Run(
             Path.GetDirectoryName(projectFile)!,
-            ["build", projectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-nologo", "-v:n", ConsumerProject.UpdateMode],
+            ["build", projectFile, "-nologo", "-v:n", ConsumerProject.UpdateMode],
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageFeed.PackagesFolder });
 
     private static int Count(CommandResult result, string text) => Regex.Matches(result.Output, Regex.Escape(text)).Count;

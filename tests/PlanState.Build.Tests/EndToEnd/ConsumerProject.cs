@@ -87,7 +87,7 @@ public sealed class ConsumerProject
 
     public CommandResult BuildWith(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var all = new List<string> { "build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-nologo" };
+        var all = new List<string> { "build", ProjectFile, "-nologo" };
         if (!arguments.Any(a => a.StartsWith("-v:", StringComparison.Ordinal)))
         {
             all.Add("-v:n");

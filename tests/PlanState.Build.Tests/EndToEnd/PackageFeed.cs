@@ -35,8 +35,7 @@ public sealed class PackageFeed
         var pack = DotnetCli.Run(
             RepositoryLayout.RepositoryRoot,
             [
-                "pack", RepositoryLayout.TaskProject, "-c", "Release", "-o", FeedFolder, $"-p:Version={Version}",
-                "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:m",
+                "pack", RepositoryLayout.TaskProject, "-c", "Release", "-o", FeedFolder, $"-p:Version={Version}", "-v:m",
             ],
             timeout: TimeSpan.FromMinutes(8));
         Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString());
