@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
@@ -12,7 +13,8 @@ namespace PlanState.Cli.Tests;
 /// The tool as users get it: <c>dotnet pack</c> of the CLI into a folder feed (the PlanState.Cli package, which only
 /// lists the RID-specific ones, and a package per runtime identifier), then <c>dotnet tool install</c> from that feed
 /// alone. On top of <see cref="PublishedToolTests"/>, which hold the installed tool to the portable build: the package
-/// layout, the platform each package is precompiled for, and the portable fallback.
+/// layout, the platform each package is compiled for (linux-x64 Native AOT against an old glibc when packed on Linux
+/// x64, the others ReadyToRun), and the portable fallback.
 /// </summary>
 public partial class ToolPackageTests : PublishedToolTests
 {
@@ -29,6 +31,13 @@ public partial class ToolPackageTests : PublishedToolTests
     private string version = string.Empty;
 
     private IReadOnlyList<string> runtimeIdentifiers = [];
+
+    /// <summary>The platform whose package is Native AOT: linux-x64, when packed where AOT can compile for it.</summary>
+    private static readonly string? NativeAotRuntimeIdentifier =
+        RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && RuntimeInformation.OSArchitecture == Architecture.X64 ? "linux-x64" : null;
+
+    /// <summary>The newest glibc the Native AOT executable may need: the oldest .NET 10 runs on (Ubuntu 18.04's).</summary>
+    private static readonly Version OldestGlibc = new(2, 27);
 
     protected override string MakeTool(TempDirectory work)
     {
@@ -138,7 +147,8 @@ public partial class ToolPackageTests : PublishedToolTests
     [Test]
     public void Each_platform_package_runs_through_the_dotnet_host_with_code_precompiled_for_its_platform()
     {
-        foreach (var rid in runtimeIdentifiers.Where(rid => rid != "any"))
+        runtimeIdentifiers.Should().Contain("linux-musl-x64", "else Alpine would get linux-x64, whose Native AOT executable needs glibc");
+        foreach (var rid in runtimeIdentifiers.Where(rid => rid != "any" && rid != NativeAotRuntimeIdentifier))
         {
             using var package = OpenPackage($"{PackageId}.{rid}");
             var folder = $"tools/net10.0/{rid}/";
@@ -157,6 +167,83 @@ public partial class ToolPackageTests : PublishedToolTests
             tiering.Should().BeTrue($"{rid}: tiering stays on, for a newer runtime, which does not use the precompiled code");
         }
     }
+
+    [Test]
+    public void The_linux_x64_package_is_one_native_executable_that_needs_no_glibc_newer_than_2_27()
+    {
+        if (NativeAotRuntimeIdentifier is null)
+        {
+            Assert.Ignore("Native AOT compiles only for the platform it runs on; packed here, linux-x64 is ReadyToRun like the others");
+        }
+
+        using var package = OpenPackage($"{PackageId}.linux-x64");
+        const string folder = "tools/any/linux-x64/";
+
+        var command = ReadSettings(package, folder + "DotnetToolSettings.xml").Element("Commands")!.Element("Command")!;
+        command.Attribute("Runner")!.Value.Should().Be("executable", "a Native AOT executable starts without the dotnet host");
+        command.Attribute("EntryPoint")!.Value.Should().Be("PlanState.Cli");
+        package.Entries.Where(entry => entry.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(entry => entry.FullName)
+            .Should().BeEquivalentTo([folder + "DotnetToolSettings.xml", folder + "PlanState.Cli"], "no assemblies, pdbs or native debug symbols");
+
+        using var work = new TempDirectory();
+        var executable = work.Combine("PlanState.Cli");
+        File.WriteAllBytes(executable, ReadEntry(package, folder + "PlanState.Cli"));
+        var elf = ReadElf(executable);
+
+        elf.Libraries.Should().BeSubsetOf(
+            ["libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "ld-linux-x86-64.so.2"],
+            "the executable carries its runtime and needs nothing beyond glibc");
+        elf.GlibcVersions.Should().NotBeEmpty("(else this test proves nothing)")
+            .And.OnlyContain(needed => needed <= OldestGlibc, $"it must start wherever .NET 10 runs, glibc {OldestGlibc} and later");
+    }
+
+    [Test]
+    public void A_glibc_root_without_glibc_stops_the_pack_before_anything_is_packed()
+    {
+        if (NativeAotRuntimeIdentifier is null)
+        {
+            Assert.Ignore("only a pack on Linux x64 links the Native AOT executable against a glibc root");
+        }
+
+        using var work = new TempDirectory();
+        var emptyRoot = Directory.CreateDirectory(work.Combine("empty-root")).FullName;
+        var feedFolder = work.Combine("feed");
+
+        var pack = DotnetCli.Run(
+            RepositoryLayout.RepositoryRoot,
+            ["pack", RepositoryLayout.CliProject, "-c", "Release", "-o", feedFolder, "--artifacts-path", work.Combine("artifacts"), $"-p:PlanStateGlibcSysRoot={emptyRoot}"],
+            timeout: TimeSpan.FromMinutes(10));
+
+        pack.ExitCode.Should().NotBe(0);
+        pack.Output.Should().Contain($"'{emptyRoot}' holds no glibc for x86_64");
+        Directory.Exists(feedFolder).Should().BeFalse("the check comes before the platform packages are compiled");
+    }
+
+    /// <summary>The shared libraries an ELF executable names and the glibc symbol versions it needs, as binutils' <c>readelf</c> lists them.</summary>
+    private static (List<string> Libraries, List<Version> GlibcVersions) ReadElf(string path)
+    {
+        // binutils is there wherever the package was packed: Native AOT strips its symbols with objcopy.
+        var start = new ProcessStartInfo("readelf") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--dynamic", "--version-info", "--wide", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var readelf = Process.Start(start)!;
+        var errors = readelf.StandardError.ReadToEndAsync();
+        var output = readelf.StandardOutput.ReadToEnd();
+        readelf.WaitForExit();
+        Assert.That(readelf.ExitCode, Is.EqualTo(0), errors.Result);
+        var libraries = NeededLibrary().Matches(output).Select(match => match.Groups["name"].Value).ToList();
+        var versions = GlibcVersion().Matches(output).Select(match => Version.Parse(match.Groups["version"].Value)).Distinct().ToList();
+        return (libraries, versions);
+    }
+
+    [GeneratedRegex(@"\(NEEDED\)\s+Shared library: \[(?<name>[^\]]+)\]")]
+    private static partial Regex NeededLibrary();
+
+    [GeneratedRegex(@"Name: GLIBC_(?<version>\d+\.\d+(\.\d+)?)")]
+    private static partial Regex GlibcVersion();
 
     [Test]
     public void The_portable_package_is_il_only_and_runs_through_the_dotnet_host()
@@ -193,7 +280,7 @@ public partial class ToolPackageTests : PublishedToolTests
     {
         var (os, architecture) = (rid[..rid.LastIndexOf('-')], rid[(rid.LastIndexOf('-') + 1)..]);
         var machine = architecture switch { "x64" => (int)Machine.Amd64, "arm64" => (int)Machine.Arm64, _ => throw new ArgumentException($"no machine type for {rid}") };
-        return machine ^ os switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, _ => throw new ArgumentException($"no OS constant for {rid}") };
+        return machine ^ os switch { "win" => 0, "linux" or "linux-musl" => 0x7B79, "osx" => 0x4644, _ => throw new ArgumentException($"no OS constant for {rid}") };
     }
 
     private string PackagePath(string id) => Path.Combine(feed, $"{id}.{version}.nupkg");
