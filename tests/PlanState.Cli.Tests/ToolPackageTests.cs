@@ -26,6 +26,8 @@ public partial class ToolPackageTests : PublishedToolTests
 
     private string feed = string.Empty;
 
+    private string glibcRoot = string.Empty;
+
     private string installFolder = string.Empty;
 
     private string version = string.Empty;
@@ -42,6 +44,7 @@ public partial class ToolPackageTests : PublishedToolTests
     protected override string MakeTool(TempDirectory work)
     {
         feed = Pack(work, "main");
+        glibcRoot = Path.Combine(work.Combine("artifacts-main"), "obj", "PlanState.Cli", "glibc-2.27-x64", "root");
         var pointer = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Select(name => PointerPackageName().Match(name!)).Single(match => match.Success);
         version = pointer.Groups["version"].Value;
 
@@ -195,6 +198,31 @@ public partial class ToolPackageTests : PublishedToolTests
             "the executable carries its runtime and needs nothing beyond glibc");
         elf.GlibcVersions.Should().NotBeEmpty("(else this test proves nothing)")
             .And.OnlyContain(needed => needed <= OldestGlibc, $"it must start wherever .NET 10 runs, glibc {OldestGlibc} and later");
+    }
+
+    /// <summary>
+    /// glibc's loader runs a program against the libraries of a folder given to it, so the executable can run on the
+    /// glibc 2.27 the pack linked it against, as on Ubuntu 18.04 (a program linked against a newer glibc fails to load).
+    /// </summary>
+    [Test]
+    public void The_linux_x64_executable_runs_on_glibc_2_27_and_says_what_the_portable_build_says()
+    {
+        if (NativeAotRuntimeIdentifier is null)
+        {
+            Assert.Ignore("Native AOT compiles only for the platform it runs on; packed here, linux-x64 is ReadyToRun like the others");
+        }
+
+        var libraries = Path.Combine(glibcRoot, "lib", "x86_64-linux-gnu");
+        var loader = Path.Combine(libraries, "ld-2.27.so");
+        File.Exists(loader).Should().BeTrue("the pack unpacks glibc 2.27 below its obj/ folder");
+        using var temp = new TempDirectory();
+        temp.WithSeed("002");
+
+        var onOldGlibc = ToolProcess.Run(loader, ["--library-path", libraries, Tool, "check", temp.Path, "--format", "json"], environment: null);
+        var built = ToolProcess.Run(ToolProcess.BuiltTool, "check", temp.Path, "--format", "json");
+
+        onOldGlibc.Exit.Should().Be(1, "seed 002 has a stale bar: " + onOldGlibc.Stderr);
+        onOldGlibc.Should().Be(built);
     }
 
     [Test]
