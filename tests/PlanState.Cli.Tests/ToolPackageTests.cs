@@ -174,10 +174,7 @@ public partial class ToolPackageTests : PublishedToolTests
     [Test]
     public void The_linux_x64_package_is_one_native_executable_that_needs_no_glibc_newer_than_2_27()
     {
-        if (NativeAotRuntimeIdentifier is null)
-        {
-            Assert.Ignore("Native AOT compiles only for the platform it runs on; packed here, linux-x64 is ReadyToRun like the others");
-        }
+        IgnoreUnlessLinuxX64IsNativeAot();
 
         using var package = OpenPackage($"{PackageId}.linux-x64");
         const string folder = "tools/any/linux-x64/";
@@ -207,10 +204,7 @@ public partial class ToolPackageTests : PublishedToolTests
     [Test]
     public void The_linux_x64_executable_runs_on_glibc_2_27_and_says_what_the_portable_build_says()
     {
-        if (NativeAotRuntimeIdentifier is null)
-        {
-            Assert.Ignore("Native AOT compiles only for the platform it runs on; packed here, linux-x64 is ReadyToRun like the others");
-        }
+        IgnoreUnlessLinuxX64IsNativeAot();
 
         var libraries = Path.Combine(glibcRoot, "lib", "x86_64-linux-gnu");
         var loader = Path.Combine(libraries, "ld-2.27.so");
@@ -228,10 +222,7 @@ public partial class ToolPackageTests : PublishedToolTests
     [Test]
     public void A_glibc_root_without_glibc_stops_the_pack_before_anything_is_packed()
     {
-        if (NativeAotRuntimeIdentifier is null)
-        {
-            Assert.Ignore("only a pack on Linux x64 links the Native AOT executable against a glibc root");
-        }
+        IgnoreUnlessLinuxX64IsNativeAot();
 
         using var work = new TempDirectory();
         var emptyRoot = Directory.CreateDirectory(work.Combine("empty-root")).FullName;
@@ -245,6 +236,14 @@ public partial class ToolPackageTests : PublishedToolTests
         pack.ExitCode.Should().NotBe(0);
         pack.Output.Should().Contain($"'{emptyRoot}' holds no glibc for x86_64");
         Directory.Exists(feedFolder).Should().BeFalse("the check comes before the platform packages are compiled");
+    }
+
+    private static void IgnoreUnlessLinuxX64IsNativeAot()
+    {
+        if (NativeAotRuntimeIdentifier is null)
+        {
+            Assert.Ignore("Native AOT compiles only for the platform it runs on: packed here, linux-x64 is ReadyToRun like the others, and no glibc root is used");
+        }
     }
 
     /// <summary>The shared libraries an ELF executable names and the glibc symbol versions it needs, as binutils' <c>readelf</c> lists them.</summary>
