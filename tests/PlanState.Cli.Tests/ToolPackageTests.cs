@@ -81,6 +81,14 @@ public partial class ToolPackageTests : PublishedToolTests
     /// <summary><c>dotnet pack</c> of the CLI, with <paramref name="options"/>, into a feed folder of its own; returns the feed.</summary>
     private static string Pack(TempDirectory work, string name, params string[] options)
     {
+        var (pack, folder) = RunPack(work, name, options);
+        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString());
+        return folder;
+    }
+
+    /// <summary><c>dotnet pack</c> of the CLI as <see cref="Pack"/> runs it, whatever its outcome; returns it and the feed folder it was given.</summary>
+    private static (CommandResult Pack, string Feed) RunPack(TempDirectory work, string name, params string[] options)
+    {
         var folder = work.Combine("feed-" + name);
         var pack = DotnetCli.Run(
             RepositoryLayout.RepositoryRoot,
@@ -89,8 +97,7 @@ public partial class ToolPackageTests : PublishedToolTests
                 "-v:m", .. options,
             ],
             timeout: TimeSpan.FromMinutes(20));
-        Assert.That(pack.ExitCode, Is.EqualTo(0), pack.ToString());
-        return folder;
+        return (pack, folder);
     }
 
     /// <summary><c>dotnet tool install --tool-path</c> from <paramref name="source"/> alone; returns the tool folder.</summary>
@@ -226,12 +233,8 @@ public partial class ToolPackageTests : PublishedToolTests
 
         using var work = new TempDirectory();
         var emptyRoot = Directory.CreateDirectory(work.Combine("empty-root")).FullName;
-        var feedFolder = work.Combine("feed");
 
-        var pack = DotnetCli.Run(
-            RepositoryLayout.RepositoryRoot,
-            ["pack", RepositoryLayout.CliProject, "-c", "Release", "-o", feedFolder, "--artifacts-path", work.Combine("artifacts"), $"-p:PlanStateGlibcSysRoot={emptyRoot}"],
-            timeout: TimeSpan.FromMinutes(10));
+        var (pack, feedFolder) = RunPack(work, "empty-root", $"-p:PlanStateGlibcSysRoot={emptyRoot}");
 
         pack.ExitCode.Should().NotBe(0);
         pack.Output.Should().Contain($"'{emptyRoot}' holds no glibc for x86_64");

@@ -6,7 +6,6 @@ namespace PlanState.Build.Tests.EndToEnd;
 [TestFixture]
 public sealed class UpdateAndVerifyTests
 {
-
     [Test]
     public void A_local_build_rewrites_the_stale_bar_and_nothing_else()
     {
